@@ -1,0 +1,46 @@
+/* search.h — the customer search index: folding for FTS5 and query building.
+ *
+ * The index (table customer_fts in schema.sql) is an FTS5 trigram table with
+ * three columns, kept up to date by triggers that call the SQL functions
+ * registered here:
+ *   name   crm_fold(name || ' ' || code)
+ *   body   crm_fold() of email, phone, crm_digits(phone), city, note and the
+ *          customer's contacts
+ *   short  crm_short(name || ' ' || body): "units" that let terms of one or
+ *          two characters be found through the trigram index, which by itself
+ *          matches nothing shorter than three characters.
+ *
+ * A unit is exactly three code points: two characters and U+E000 (a bigram),
+ * or one character, U+E001 and U+E000 (a unigram).  Each word of the folded
+ * text is split into runs of CJK (crm_is_cjk) and other characters:
+ *   - a CJK run gives the unigram of every character and the bigram of every
+ *     adjacent pair, so "王伟" and "伟" are found anywhere inside "王伟明";
+ *   - any other run gives the unigram of its first character and the bigram
+ *     of its first two, so "li" finds words beginning with "li".
+ * A term of three or more characters is a trigram substring match on name
+ * and body; a term of two is the unit "ab"+U+E000 on short; a term of one is
+ * "a"+U+E001+U+E000 on short.  Since user text is folded first, and folding
+ * drops private-use characters, U+E000 and U+E001 appear only in units. */
+#ifndef CRM_SEARCH_H
+#define CRM_SEARCH_H
+
+#include <sqlite3.h>
+
+#include "err.h"
+#include "text.h"
+
+/* Registers crm_fold(text), crm_short(text) and crm_digits(text) (all
+ * deterministic, NULL in → NULL out) on db.  Returns an SQLite result code. */
+int crm_search_register(sqlite3 *db);
+
+/* Appends the units of folded text s[0..n) to out, as crm_short does. */
+void crm_search_units(struct crm_buf *out, const char *s, size_t n);
+
+/* Builds the FTS5 MATCH expression for the user's query: each
+ * whitespace-separated term is folded, split like the index splits words, and
+ * turned into a quoted FTS5 string on the right columns; terms are ANDed.
+ * Returns CRM_OK, or CRM_EINVAL ("nothing to search for in '...'") when the
+ * query folds to nothing. */
+int crm_search_match(const char *query, struct crm_buf *match, struct crm_err *err);
+
+#endif
