@@ -1,0 +1,236 @@
+/* cli.c — the mechanics every command group shares. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+
+static void vmessage(struct cli *cli, const char *fmt, va_list ap)
+{
+	fputs("crm: ", stderr);
+	if (cli->group && cli->verb)
+		fprintf(stderr, "%s %s: ", cli->group, cli->verb);
+	else if (cli->group)
+		fprintf(stderr, "%s: ", cli->group);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+int cli_error(struct cli *cli, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(cli, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+int cli_fail(struct cli *cli, int code, const struct crm_err *err)
+{
+	return cli_error(cli, code, "%s", err->msg);
+}
+
+void cli_note(struct cli *cli, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (cli->quiet)
+		return;
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_usage(const char *const *usage, int error)
+{
+	FILE *fp = error ? stderr : stdout;
+
+	fprintf(fp, "usage: %s\n", usage[0]);
+	for (size_t i = 1; usage[i]; i++)
+		fprintf(fp, "%s\n", usage[i]);
+	return error ? CRM_EUSAGE : 0;
+}
+
+enum { OPT_FORMAT = 0x1000, OPT_COLUMNS, OPT_NO_HEADER, OPT_DB, OPT_USER, OPT_TODAY };
+
+static const struct option common_options[] = {
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{"columns", required_argument, NULL, OPT_COLUMNS},
+	{"no-header", no_argument, NULL, OPT_NO_HEADER},
+	{"db", required_argument, NULL, OPT_DB},
+	{"user", required_argument, NULL, OPT_USER},
+	{"today", required_argument, NULL, OPT_TODAY},
+	{"quiet", no_argument, NULL, 'q'},
+	{"help", no_argument, NULL, 'h'},
+};
+#define NCOMMON (sizeof common_options / sizeof *common_options)
+
+/* A verb's options come first so that a verb may give --format its own
+ * meaning (import reads a format). */
+static struct option *merge_options(const struct option *verb)
+{
+	size_t n = 0;
+	struct option *all;
+
+	while (verb && verb[n].name)
+		n++;
+	all = calloc(n + NCOMMON + 1, sizeof *all);
+	if (!all)
+		abort();
+	memcpy(all, verb, n * sizeof *all);
+	memcpy(all + n, common_options, sizeof common_options);
+	return all;
+}
+
+static int apply_common(struct cli *cli, int c, const char *arg)
+{
+	switch (c) {
+	case OPT_FORMAT:
+		if (crm_format_parse(arg, &cli->format) != 0) {
+			cli_error(cli, CRM_EUSAGE,
+				  "unknown format '%s' (table, csv, tsv, json, ndjson)", arg);
+			return '?';
+		}
+		cli->format_given = 1;
+		return 0;
+	case OPT_COLUMNS: cli->columns = arg; return 0;
+	case OPT_NO_HEADER: cli->no_header = 1; return 0;
+	case OPT_DB: cli->db_path = arg; return 0;
+	case OPT_USER: cli->user = arg; return 0;
+	case OPT_TODAY: cli->today = arg; return 0;
+	case 'q': cli->quiet = 1; return 0;
+	default: return c;
+	}
+}
+
+int cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
+	       const struct option *longopts)
+{
+	static struct option *merged;
+	static const struct option *merged_for;
+	char shorts[64];
+	int c;
+
+	if (merged_for != longopts || !merged) {
+		free(merged);
+		merged = merge_options(longopts);
+		merged_for = longopts;
+	}
+	snprintf(shorts, sizeof shorts, "%sqh", shortopts ? shortopts : "");
+	do {
+		c = getopt_long(argc, argv, shorts, merged, NULL);
+		if (c == ':' || c == '?')
+			return '?';
+		if (c == -1) {
+			free(merged);
+			merged = NULL;
+			return -1;
+		}
+		c = apply_common(cli, c, optarg);
+	} while (c == 0);
+	return c;
+}
+
+int cli_store(struct cli *cli)
+{
+	struct crm_err err;
+	char *owned = NULL;
+	int rc;
+
+	if (cli->st)
+		return CRM_OK;
+	if ((rc = crm_clock_init(&cli->clock, cli->today, &err)) != CRM_OK)
+		return cli_fail(cli, rc, &err);
+	if (!cli->db_path) {
+		if (!(owned = crm_store_default_path(&err)))
+			return cli_fail(cli, CRM_EFAIL, &err);
+		cli->db_path = owned; /* lives as long as the process */
+	}
+	rc = crm_store_open(&cli->st, cli->db_path, cli->user, &cli->clock,
+			    CRM_OPEN_CREATE | cli->open_flags, &err);
+	if (rc != CRM_OK)
+		return cli_fail(cli, rc, &err);
+	return CRM_OK;
+}
+
+struct crm_out_opts cli_out_opts(struct cli *cli, const char *table_columns)
+{
+	struct crm_out_opts o = {0};
+
+	o.format = cli->format;
+	o.no_header = cli->no_header;
+	o.columns = cli->columns;
+	if (!o.columns && o.format == CRM_FMT_TABLE)
+		o.columns = table_columns;
+	o.width = o.format == CRM_FMT_TABLE ? cli->width : 0;
+	return o;
+}
+
+int cli_out_open(struct cli *cli, struct crm_out **out, const struct crm_column *cols,
+		 size_t ncols, const char *table_columns)
+{
+	struct crm_out_opts o = cli_out_opts(cli, table_columns);
+	struct crm_err err;
+	int rc = crm_out_open(out, stdout, &o, cols, ncols, &err);
+
+	return rc == CRM_OK ? CRM_OK : cli_fail(cli, rc, &err);
+}
+
+int cli_out_close(struct cli *cli, struct crm_out *out, int rc)
+{
+	if (crm_out_close(out) != CRM_OK && rc == CRM_OK)
+		return cli_error(cli, CRM_EFAIL, "write error: %s", strerror(errno));
+	return rc;
+}
+
+static const struct cmd *find_verb(const struct cmd *verbs, const char *name)
+{
+	for (; verbs->name; verbs++)
+		if (strcmp(verbs->name, name) == 0)
+			return verbs;
+	return NULL;
+}
+
+static int group_help(const struct group *g, int error)
+{
+	FILE *fp = error ? stderr : stdout;
+
+	fprintf(fp, "usage: crm %s <verb> [options] [arguments]\n\n%s\n\nverbs:\n", g->name,
+		g->summary);
+	for (const struct cmd *v = g->verbs; v->name; v++)
+		fprintf(fp, "   %-10s %s\n", v->name, v->summary);
+	fprintf(fp, "\n'crm %s <verb> --help' shows a verb's options; "
+		    "'crm help %s' opens the manual.\n", g->name, g->name);
+	return error ? CRM_EUSAGE : 0;
+}
+
+int cli_dispatch(struct cli *cli, const struct group *g, int argc, char **argv)
+{
+	const struct cmd *v;
+
+	cli->group = g->name;
+	if (argc < 1)
+		return group_help(g, 1);
+	if (!strcmp(argv[0], "-h") || !strcmp(argv[0], "--help") || !strcmp(argv[0], "help"))
+		return group_help(g, 0);
+	if (!(v = find_verb(g->verbs, argv[0]))) {
+		cli_error(cli, CRM_EUSAGE, "unknown verb '%s'; see 'crm %s --help'", argv[0],
+			  g->name);
+		return CRM_EUSAGE;
+	}
+	cli->verb = v->name;
+	optind = 0; /* glibc: restart getopt for the verb's own argv */
+	return v->run(cli, argc, argv);
+}
+
+void cli_list_push(struct cli_list *l, const char *s)
+{
+	l->items = realloc(l->items, (l->n + 1) * sizeof *l->items);
+	if (!l->items)
+		abort();
+	l->items[l->n++] = s;
+}

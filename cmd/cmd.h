@@ -1,0 +1,91 @@
+/* cmd.h — what every command group file shares: the parsed global options,
+ * the command tables, option parsing, error printing and output set-up.
+ * cmd/ files turn argv into requests for libcrm and print what comes back;
+ * they hold no SQL and no business rule. */
+#ifndef CRM_CMD_H
+#define CRM_CMD_H
+
+#include <getopt.h>
+
+#include "err.h"
+#include "output.h"
+#include "store.h"
+
+struct cli {
+	const char *db_path;
+	const char *user;
+	const char *today;
+	enum crm_format format;
+	int format_given; /* --format or CRM_FORMAT was set */
+	int no_header;
+	const char *columns;
+	int quiet;
+	int width; /* terminal width for tables, 0 when not a terminal */
+	const char *group, *verb; /* for messages: "crm: customer add: ..." */
+	struct crm_store *st;
+	int open_flags; /* extra CRM_OPEN_* flags for cli_store */
+	struct crm_clock clock;
+};
+
+struct cmd {
+	const char *name;
+	int (*run)(struct cli *cli, int argc, char **argv);
+	const char *summary;
+};
+
+struct group {
+	const char *name;
+	const struct cmd *verbs; /* ends with a zeroed entry */
+	const char *summary;
+};
+
+extern const struct group crm_groups[];
+
+/* Group tables, one per cmd/<group>.c. */
+extern const struct cmd customer_cmds[], contact_cmds[], db_cmds[], history_cmds[];
+
+/* Prints "crm: <group> <verb>: <message>" on stderr and returns code. */
+int cli_error(struct cli *cli, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Prints err's message the same way; returns code. */
+int cli_fail(struct cli *cli, int code, const struct crm_err *err);
+/* Prints an informational line on stderr unless -q. */
+void cli_note(struct cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Prints usage lines (the first is the synopsis) on stdout and returns 0 for
+ * --help, or on stderr and returns 2 after a usage error. */
+int cli_usage(const char *const *usage, int error);
+
+/* getopt_long over a verb's own options plus the output and store options
+ * every verb also accepts after it (--format, --columns, --no-header, -q,
+ * --db, --user, --today), which it handles itself.  Returns the next verb
+ * option, -1 at the end, '?' on a bad option (message already printed),
+ * or 'h' for -h/--help. */
+int cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
+	       const struct option *longopts);
+
+/* Opens the store on first use (creating the database on first use too).
+ * Returns CRM_OK or prints the error and returns its code. */
+int cli_store(struct cli *cli);
+
+/* Output options from the global flags; table_columns is the short column
+ * list a table shows when --columns was not given (NULL for all). */
+struct crm_out_opts cli_out_opts(struct cli *cli, const char *table_columns);
+
+/* Opens a row stream on stdout for cols (prints the error on failure). */
+int cli_out_open(struct cli *cli, struct crm_out **out, const struct crm_column *cols,
+		 size_t ncols, const char *table_columns);
+/* Closes it; a write error becomes exit 1 with a message. */
+int cli_out_close(struct cli *cli, struct crm_out *out, int rc);
+
+/* Runs the verb named argv[0] from verbs; handles a missing verb, -h and
+ * unknown verbs. */
+int cli_dispatch(struct cli *cli, const struct group *g, int argc, char **argv);
+
+/* Collects repeated option values (--tag a --tag b). */
+struct cli_list {
+	const char **items;
+	size_t n;
+};
+void cli_list_push(struct cli_list *l, const char *s);
+
+#endif

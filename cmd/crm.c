@@ -1,0 +1,191 @@
+/* crm.c — the dispatcher: global options, then the command table picks a
+ * group and its verb.  An unknown group "foo" runs crm-foo from PATH. */
+#include <errno.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cmd.h"
+
+const struct group crm_groups[] = {
+	{"customer", customer_cmds, "The customer file: companies and people you sell to."},
+	{"contact", contact_cmds, "The people at a customer."},
+	{"history", history_cmds, "What changed, when, and who changed it (the audit log)."},
+	{"db", db_cmds, "The database: create, check, back up, migrate."},
+	{NULL, NULL, NULL},
+};
+
+static const char *const usage[] = {
+	"crm [global options] <group> <verb> [options] [arguments]",
+	"",
+	"global options:",
+	"   --db PATH          database file (env CRM_DB; default $XDG_DATA_HOME/crm/crm.db)",
+	"   --format FORMAT    table, csv, tsv, json or ndjson (env CRM_FORMAT)",
+	"   --columns A,B      pick and order the output columns",
+	"   --no-header        leave out the header line of table, csv and tsv",
+	"   --user NAME        who is making changes (env CRM_USER; default the login name)",
+	"   --today DATE       the date crm takes as today (env CRM_TODAY)",
+	"   -q, --quiet        no informational messages",
+	"   --list-cmds        print every group and verb",
+	"   -h, --help         this help;  --version  the version",
+	NULL,
+};
+
+static int print_help(FILE *fp)
+{
+	fprintf(fp, "usage: %s\n", usage[0]);
+	for (size_t i = 1; usage[i]; i++)
+		fprintf(fp, "%s\n", usage[i]);
+	fprintf(fp, "\ngroups:\n");
+	for (const struct group *g = crm_groups; g->name; g++)
+		fprintf(fp, "   %-10s %s\n", g->name, g->summary);
+	fprintf(fp, "\n'crm <group> --help' lists a group's verbs; 'crm help <group>' opens its "
+		    "manual.\n");
+	return 0;
+}
+
+static void list_cmds(void)
+{
+	for (const struct group *g = crm_groups; g->name; g++)
+		for (const struct cmd *v = g->verbs; v->name; v++)
+			printf("%s %s\n", g->name, v->name);
+}
+
+static const struct group *find_group(const char *name)
+{
+	for (const struct group *g = crm_groups; g->name; g++)
+		if (strcmp(g->name, name) == 0)
+			return g;
+	return NULL;
+}
+
+/* crm help [GROUP]: the overview, or the group's manual page. */
+static int help(int argc, char **argv)
+{
+	char page[64];
+
+	if (argc < 2)
+		return print_help(stdout);
+	if (!find_group(argv[1])) {
+		fprintf(stderr, "crm: help: no group '%s'; see 'crm --help'\n", argv[1]);
+		return CRM_EUSAGE;
+	}
+	snprintf(page, sizeof page, "crm-%s", argv[1]);
+	fflush(stdout);
+	execlp("man", "man", page, (char *)NULL);
+	fprintf(stderr, "crm: help: cannot run man (%s); try 'crm %s --help'\n", strerror(errno),
+		argv[1]);
+	return CRM_EFAIL;
+}
+
+/* git's way of extending: crm foo ... runs crm-foo ... from PATH. */
+static int run_external(char **argv)
+{
+	char name[256];
+
+	snprintf(name, sizeof name, "crm-%s", argv[0]);
+	fflush(stdout);
+	argv[0] = name;
+	execvp(name, argv);
+	if (errno == ENOENT) {
+		fprintf(stderr, "crm: '%s' is not a crm command; see 'crm --help'\n", name + 4);
+		return CRM_EUSAGE;
+	}
+	fprintf(stderr, "crm: cannot run %s: %s\n", name, strerror(errno));
+	return CRM_EFAIL;
+}
+
+static const char *login_name(void)
+{
+	const char *env = getenv("CRM_USER");
+	struct passwd *pw;
+
+	if (env && *env)
+		return env;
+	if ((pw = getpwuid(getuid())) && pw->pw_name)
+		return pw->pw_name;
+	env = getenv("LOGNAME");
+	return env && *env ? env : "unknown";
+}
+
+static void init_defaults(struct cli *cli)
+{
+	const char *fmt = getenv("CRM_FORMAT"), *db = getenv("CRM_DB");
+	struct winsize ws;
+
+	memset(cli, 0, sizeof *cli);
+	cli->user = login_name();
+	cli->db_path = db && *db ? db : NULL;
+	cli->format = isatty(STDOUT_FILENO) ? CRM_FMT_TABLE : CRM_FMT_CSV;
+	if (fmt && *fmt && crm_format_parse(fmt, &cli->format) == 0)
+		cli->format_given = 1;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col)
+		cli->width = ws.ws_col;
+}
+
+enum { OPT_VERSION = 0x2000, OPT_LIST_CMDS };
+
+static const struct option global_options[] = {
+	{"version", no_argument, NULL, OPT_VERSION},
+	{"list-cmds", no_argument, NULL, OPT_LIST_CMDS},
+	{NULL, 0, NULL, 0},
+};
+
+/* Parses the global options before the group. */
+static int parse_globals(struct cli *cli, int argc, char **argv, int *done)
+{
+	int c;
+
+	*done = 0;
+	while ((c = cli_getopt(cli, argc, argv, "+", global_options)) != -1) {
+		switch (c) {
+		case OPT_VERSION: printf("crm %s\n", CRM_VERSION); *done = 1; return 0;
+		case OPT_LIST_CMDS: list_cmds(); *done = 1; return 0;
+		case 'h': print_help(stdout); *done = 1; return 0;
+		default: print_help(stderr); return CRM_EUSAGE;
+		}
+	}
+	return 0;
+}
+
+/* A failed write to stdout is an error; a closed pipe has already ended the
+ * process quietly through SIGPIPE. */
+static int finish(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "crm: write error: %s\n", strerror(errno));
+		return rc ? rc : CRM_EFAIL;
+	}
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli cli;
+	const struct group *g;
+	int rc, done;
+
+	signal(SIGPIPE, SIG_DFL);
+	init_defaults(&cli);
+	if ((rc = parse_globals(&cli, argc, argv, &done)) != 0 || done)
+		return finish(rc);
+	argc -= optind;
+	argv += optind;
+	if (argc < 1) {
+		print_help(stderr);
+		return CRM_EUSAGE;
+	}
+	if (!strcmp(argv[0], "help"))
+		return finish(help(argc, argv));
+	if (!strcmp(argv[0], "version"))
+		return finish(printf("crm %s\n", CRM_VERSION) < 0);
+	if (!(g = find_group(argv[0])))
+		return run_external(argv);
+	rc = cli_dispatch(&cli, g, argc - 1, argv + 1);
+	crm_store_close(cli.st);
+	return finish(rc);
+}

@@ -1,0 +1,48 @@
+/* audit.c — reading the audit log. */
+#include <string.h>
+
+#include "audit.h"
+
+const struct crm_column crm_history_columns[] = {
+	{"at", CRM_COL_TEXT},     {"user", CRM_COL_TEXT}, {"action", CRM_COL_TEXT},
+	{"entity", CRM_COL_TEXT}, {"id", CRM_COL_INT},    {"field", CRM_COL_TEXT},
+	{"old", CRM_COL_TEXT},    {"new", CRM_COL_TEXT},
+};
+const size_t crm_history_ncolumns = sizeof crm_history_columns / sizeof *crm_history_columns;
+
+/* One row per field of each audit entry; an update shows only the fields
+ * whose value changed, an insert only the fields that have a value. */
+static const char history_sql[] =
+	"SELECT a.at, a.user, a.action, a.entity, a.entity_id, k.key, "
+	"  json_extract(a.old, '$.\"' || k.key || '\"'), "
+	"  json_extract(a.new, '$.\"' || k.key || '\"') "
+	"FROM audit a, json_each(coalesce(a.new, a.old)) k "
+	"WHERE (CASE WHEN ?1 = 'customer' THEN a.customer_id = ?2 "
+	"            ELSE a.entity = ?1 AND a.entity_id = ?2 END) "
+	"  AND (a.action <> 'update' OR json_extract(a.old, '$.\"' || k.key || '\"') IS NOT "
+	"       json_extract(a.new, '$.\"' || k.key || '\"')) "
+	"  AND (a.action <> 'insert' OR k.type <> 'null') "
+	"ORDER BY a.id, k.id";
+
+int crm_history(struct crm_store *st, const char *entity, int64_t id, struct crm_out *out,
+		struct crm_err *err)
+{
+	const char *cells[sizeof crm_history_columns / sizeof *crm_history_columns];
+	sqlite3_stmt *stmt;
+	int rc = crm_store_prepare(st, history_sql, &stmt, err);
+
+	if (rc != CRM_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, entity, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		for (size_t i = 0; i < crm_history_ncolumns; i++)
+			cells[i] = (const char *)sqlite3_column_text(stmt, (int)i);
+		if (crm_out_row(out, cells) != CRM_OK) {
+			sqlite3_finalize(stmt);
+			return crm_fail(err, CRM_EFAIL, "write error");
+		}
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
+}

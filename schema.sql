@@ -1,0 +1,294 @@
+-- schema.sql — the one truth about crm's data.
+--
+-- Compiled into the binary; a new database gets all of it, and
+-- PRAGMA user_version records its version (CRM_SCHEMA_VERSION in lib/store.h).
+-- An older database is brought forward by the steps in lib/store.c.
+--
+-- Conventions: every table is STRICT; money is INTEGER minor units; dates are
+-- ISO 8601 TEXT (YYYY-MM-DD), timestamps local YYYY-MM-DDTHH:MM:SS.  Triggers
+-- keep the audit log and the search index; they call SQL functions that crm
+-- registers on its connection (crm_now, crm_user, crm_money, crm_fold,
+-- crm_short, crm_digits), so changes go through crm, while any SQLite tool
+-- can read.
+
+CREATE TABLE config (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE customer (
+	id           INTEGER PRIMARY KEY,
+	code         TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 64),
+	name         TEXT NOT NULL CHECK (length(name) > 0),
+	kind         TEXT NOT NULL DEFAULT 'company' CHECK (kind IN ('company', 'person')),
+	status       TEXT NOT NULL DEFAULT 'active'
+	             CHECK (status IN ('lead', 'prospect', 'active', 'inactive', 'lost')),
+	owner        TEXT,
+	email        TEXT,
+	phone        TEXT,
+	website      TEXT,
+	street       TEXT,
+	city         TEXT,
+	region       TEXT,
+	postcode     TEXT,
+	country      TEXT,
+	tax_id       TEXT,
+	industry     TEXT,
+	source       TEXT,
+	tier         TEXT,
+	credit_limit INTEGER CHECK (credit_limit >= 0),
+	terms        INTEGER CHECK (terms BETWEEN 0 AND 3650),
+	note         TEXT,
+	archived     INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+	created      TEXT NOT NULL,
+	updated      TEXT NOT NULL,
+	-- Keys for duplicate detection, computed by lib/customer.c: the folded
+	-- name without legal-form words, the phone's last digits, the tax id's
+	-- letters and digits.
+	name_key     TEXT NOT NULL,
+	phone_key    TEXT,
+	tax_key      TEXT
+) STRICT;
+
+CREATE INDEX customer_name_key ON customer (name_key);
+CREATE INDEX customer_email ON customer (email COLLATE NOCASE) WHERE email IS NOT NULL;
+CREATE INDEX customer_phone_key ON customer (phone_key) WHERE phone_key IS NOT NULL;
+CREATE INDEX customer_tax_key ON customer (tax_key) WHERE tax_key IS NOT NULL;
+CREATE INDEX customer_owner ON customer (owner);
+
+CREATE TABLE customer_tag (
+	customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
+	tag         TEXT NOT NULL CHECK (length(tag) BETWEEN 1 AND 64),
+	PRIMARY KEY (customer_id, tag)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX customer_tag_tag ON customer_tag (tag);
+
+-- Extra fields a business wants on its customers ("vat_exempt=yes").
+CREATE TABLE customer_field (
+	customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
+	key         TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 64),
+	value       TEXT NOT NULL,
+	PRIMARY KEY (customer_id, key)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE contact (
+	id          INTEGER PRIMARY KEY,
+	customer_id INTEGER NOT NULL REFERENCES customer (id),
+	name        TEXT NOT NULL CHECK (length(name) > 0),
+	title       TEXT,
+	email       TEXT,
+	phone       TEXT,
+	mobile      TEXT,
+	im          TEXT,
+	is_primary  INTEGER NOT NULL DEFAULT 0 CHECK (is_primary IN (0, 1)),
+	archived    INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+	created     TEXT NOT NULL,
+	updated     TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX contact_customer ON contact (customer_id);
+CREATE UNIQUE INDEX contact_one_primary ON contact (customer_id)
+	WHERE is_primary = 1 AND archived = 0;
+
+-- The audit log: who changed what, when, with old and new values as JSON
+-- objects of the changed record's fields.  customer_id ties a change to the
+-- customer it concerns, so `crm history customer` sees tags, fields and
+-- contacts too.
+CREATE TABLE audit (
+	id          INTEGER PRIMARY KEY,
+	at          TEXT NOT NULL,
+	user        TEXT NOT NULL,
+	entity      TEXT NOT NULL,
+	entity_id   INTEGER NOT NULL,
+	customer_id INTEGER,
+	action      TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+	old         TEXT CHECK (old IS NULL OR json_valid(old)),
+	new         TEXT CHECK (new IS NULL OR json_valid(new))
+) STRICT;
+
+CREATE INDEX audit_entity ON audit (entity, entity_id);
+CREATE INDEX audit_customer ON audit (customer_id);
+
+-- The customer as the audit log records it.
+CREATE VIEW customer_audit_json (id, doc) AS
+SELECT id, json_object(
+	'code', code, 'name', name, 'kind', kind, 'status', status, 'owner', owner,
+	'email', email, 'phone', phone, 'website', website, 'street', street,
+	'city', city, 'region', region, 'postcode', postcode, 'country', country,
+	'tax_id', tax_id, 'industry', industry, 'source', source, 'tier', tier,
+	'credit_limit', crm_money(credit_limit), 'terms', terms, 'note', note,
+	'archived', archived)
+FROM customer;
+
+CREATE TRIGGER customer_audit_insert AFTER INSERT ON customer BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, new)
+	SELECT crm_now(), crm_user(), 'customer', NEW.id, NEW.id, 'insert', doc
+	FROM customer_audit_json WHERE id = NEW.id;
+END;
+
+-- An update is logged only when an audited field really changed.
+
+CREATE TRIGGER customer_audit_update AFTER UPDATE ON customer
+WHEN OLD.code IS NOT NEW.code OR OLD.name IS NOT NEW.name OR OLD.kind IS NOT NEW.kind
+  OR OLD.status IS NOT NEW.status OR OLD.owner IS NOT NEW.owner OR OLD.email IS NOT NEW.email
+  OR OLD.phone IS NOT NEW.phone OR OLD.website IS NOT NEW.website
+  OR OLD.street IS NOT NEW.street OR OLD.city IS NOT NEW.city OR OLD.region IS NOT NEW.region
+  OR OLD.postcode IS NOT NEW.postcode OR OLD.country IS NOT NEW.country
+  OR OLD.tax_id IS NOT NEW.tax_id OR OLD.industry IS NOT NEW.industry
+  OR OLD.source IS NOT NEW.source OR OLD.tier IS NOT NEW.tier
+  OR OLD.credit_limit IS NOT NEW.credit_limit OR OLD.terms IS NOT NEW.terms
+  OR OLD.note IS NOT NEW.note OR OLD.archived IS NOT NEW.archived
+BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old, new)
+	SELECT crm_now(), crm_user(), 'customer', NEW.id, NEW.id, 'update',
+	       json_object(
+		'code', OLD.code, 'name', OLD.name, 'kind', OLD.kind, 'status', OLD.status,
+		'owner', OLD.owner, 'email', OLD.email, 'phone', OLD.phone,
+		'website', OLD.website, 'street', OLD.street, 'city', OLD.city,
+		'region', OLD.region, 'postcode', OLD.postcode, 'country', OLD.country,
+		'tax_id', OLD.tax_id, 'industry', OLD.industry, 'source', OLD.source,
+		'tier', OLD.tier, 'credit_limit', crm_money(OLD.credit_limit),
+		'terms', OLD.terms, 'note', OLD.note, 'archived', OLD.archived),
+	       doc
+	FROM customer_audit_json WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER customer_audit_delete AFTER DELETE ON customer BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old)
+	VALUES (crm_now(), crm_user(), 'customer', OLD.id, OLD.id, 'delete',
+	       json_object('code', OLD.code, 'name', OLD.name));
+END;
+
+CREATE TRIGGER customer_tag_audit_insert AFTER INSERT ON customer_tag BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, new)
+	VALUES (crm_now(), crm_user(), 'tag', NEW.customer_id, NEW.customer_id, 'insert',
+		json_object('tag', NEW.tag));
+END;
+
+CREATE TRIGGER customer_tag_audit_delete AFTER DELETE ON customer_tag BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old)
+	VALUES (crm_now(), crm_user(), 'tag', OLD.customer_id, OLD.customer_id, 'delete',
+		json_object('tag', OLD.tag));
+END;
+
+-- merge moves tags from one customer to another
+CREATE TRIGGER customer_tag_audit_update AFTER UPDATE ON customer_tag BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old, new)
+	VALUES (crm_now(), crm_user(), 'tag', OLD.customer_id, OLD.customer_id, 'delete',
+		json_object('tag', OLD.tag), NULL),
+	       (crm_now(), crm_user(), 'tag', NEW.customer_id, NEW.customer_id, 'insert',
+		NULL, json_object('tag', NEW.tag));
+END;
+
+CREATE TRIGGER customer_field_audit_insert AFTER INSERT ON customer_field BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, new)
+	VALUES (crm_now(), crm_user(), 'field', NEW.customer_id, NEW.customer_id, 'insert',
+		json_object(NEW.key, NEW.value));
+END;
+
+CREATE TRIGGER customer_field_audit_update AFTER UPDATE ON customer_field
+WHEN OLD.value IS NOT NEW.value OR OLD.customer_id IS NOT NEW.customer_id BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old, new)
+	VALUES (crm_now(), crm_user(), 'field', NEW.customer_id, NEW.customer_id, 'update',
+		json_object(OLD.key, OLD.value), json_object(NEW.key, NEW.value));
+END;
+
+CREATE TRIGGER customer_field_audit_delete AFTER DELETE ON customer_field BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old)
+	VALUES (crm_now(), crm_user(), 'field', OLD.customer_id, OLD.customer_id, 'delete',
+		json_object(OLD.key, OLD.value));
+END;
+
+CREATE VIEW contact_audit_json (id, doc) AS
+SELECT k.id, json_object(
+	'customer', c.code, 'name', k.name, 'title', k.title, 'email', k.email,
+	'phone', k.phone, 'mobile', k.mobile, 'im', k.im, 'primary', k.is_primary,
+	'archived', k.archived)
+FROM contact k JOIN customer c ON c.id = k.customer_id;
+
+CREATE TRIGGER contact_audit_insert AFTER INSERT ON contact BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, new)
+	SELECT crm_now(), crm_user(), 'contact', NEW.id, NEW.customer_id, 'insert', doc
+	FROM contact_audit_json WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER contact_audit_update AFTER UPDATE ON contact
+WHEN OLD.customer_id IS NOT NEW.customer_id OR OLD.name IS NOT NEW.name
+  OR OLD.title IS NOT NEW.title OR OLD.email IS NOT NEW.email OR OLD.phone IS NOT NEW.phone
+  OR OLD.mobile IS NOT NEW.mobile OR OLD.im IS NOT NEW.im
+  OR OLD.is_primary IS NOT NEW.is_primary OR OLD.archived IS NOT NEW.archived
+BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old, new)
+	SELECT crm_now(), crm_user(), 'contact', NEW.id, NEW.customer_id, 'update',
+	       json_object(
+		'customer', (SELECT code FROM customer WHERE id = OLD.customer_id),
+		'name', OLD.name, 'title', OLD.title, 'email', OLD.email, 'phone', OLD.phone,
+		'mobile', OLD.mobile, 'im', OLD.im, 'primary', OLD.is_primary,
+		'archived', OLD.archived),
+	       doc
+	FROM contact_audit_json WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER contact_audit_delete AFTER DELETE ON contact BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old)
+	VALUES (crm_now(), crm_user(), 'contact', OLD.id, OLD.customer_id, 'delete',
+		json_object('name', OLD.name));
+END;
+
+-- The search index (see lib/search.h): an FTS5 trigram table over folded
+-- text, with "units" that make one- and two-character terms findable.
+CREATE VIRTUAL TABLE customer_fts USING fts5 (name, body, short, tokenize = 'trigram');
+
+CREATE VIEW customer_search_doc (id, name, body) AS
+SELECT c.id, crm_fold(c.name || ' ' || c.code),
+       crm_fold(ifnull(c.email, '') || ' ' || ifnull(c.phone, '') || ' ' ||
+		ifnull(crm_digits(c.phone), '') || ' ' || ifnull(c.city, '') || ' ' ||
+		ifnull(c.note, '') || ' ' ||
+		ifnull((SELECT group_concat(k.name || ' ' || ifnull(k.email, '') || ' ' ||
+					   ifnull(k.phone, '') || ' ' ||
+					   ifnull(crm_digits(k.phone), '') || ' ' ||
+					   ifnull(k.mobile, '') || ' ' ||
+					   ifnull(crm_digits(k.mobile), ''), ' ')
+			FROM contact k WHERE k.customer_id = c.id AND k.archived = 0), ''))
+FROM customer c;
+
+CREATE TRIGGER customer_fts_insert AFTER INSERT ON customer BEGIN
+	INSERT INTO customer_fts (rowid, name, body, short)
+	SELECT id, name, body, crm_short(name || ' ' || body)
+	FROM customer_search_doc WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER customer_fts_update AFTER UPDATE OF name, code, email, phone, city, note
+ON customer BEGIN
+	DELETE FROM customer_fts WHERE rowid = OLD.id;
+	INSERT INTO customer_fts (rowid, name, body, short)
+	SELECT id, name, body, crm_short(name || ' ' || body)
+	FROM customer_search_doc WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER customer_fts_delete AFTER DELETE ON customer BEGIN
+	DELETE FROM customer_fts WHERE rowid = OLD.id;
+END;
+
+-- A contact's name, email and phones are part of its customer's document.
+CREATE TRIGGER contact_fts_insert AFTER INSERT ON contact BEGIN
+	DELETE FROM customer_fts WHERE rowid = NEW.customer_id;
+	INSERT INTO customer_fts (rowid, name, body, short)
+	SELECT id, name, body, crm_short(name || ' ' || body)
+	FROM customer_search_doc WHERE id = NEW.customer_id;
+END;
+
+CREATE TRIGGER contact_fts_update AFTER UPDATE ON contact BEGIN
+	DELETE FROM customer_fts WHERE rowid IN (OLD.customer_id, NEW.customer_id);
+	INSERT INTO customer_fts (rowid, name, body, short)
+	SELECT id, name, body, crm_short(name || ' ' || body)
+	FROM customer_search_doc WHERE id IN (OLD.customer_id, NEW.customer_id);
+END;
+
+CREATE TRIGGER contact_fts_delete AFTER DELETE ON contact BEGIN
+	DELETE FROM customer_fts WHERE rowid = OLD.customer_id;
+	INSERT INTO customer_fts (rowid, name, body, short)
+	SELECT id, name, body, crm_short(name || ' ' || body)
+	FROM customer_search_doc WHERE id = OLD.customer_id;
+END;
