@@ -182,7 +182,11 @@ int cli_out_open(struct cli *cli, struct crm_out **out, const struct crm_column 
 
 int cli_out_close(struct cli *cli, struct crm_out *out, int rc)
 {
-	if (crm_out_close(out) != CRM_OK && rc == CRM_OK)
+	if (rc != CRM_OK) {
+		crm_out_discard(out);
+		return rc;
+	}
+	if (crm_out_close(out) != CRM_OK)
 		return cli_error(cli, CRM_EFAIL, "write error: %s", strerror(errno));
 	return rc;
 }

@@ -26,6 +26,7 @@ struct crm_out {
 	size_t nsample;
 	size_t *width;
 	int sized;
+	int header_due; /* csv/tsv: header not written yet */
 };
 
 int crm_format_parse(const char *name, enum crm_format *fmt)
@@ -341,14 +342,22 @@ int crm_out_open(struct crm_out **outp, FILE *fp, const struct crm_out_opts *opt
 		out->width = xcalloc(out->nsel, sizeof *out->width);
 	} else if ((opts->format == CRM_FMT_CSV || opts->format == CRM_FMT_TSV) &&
 		   !opts->no_header) {
-		const char *names[ncols ? ncols : 1];
-
-		for (size_t i = 0; i < ncols; i++)
-			names[i] = cols[i].name;
-		delimited_line(out, names);
+		out->header_due = 1;
 	}
 	*outp = out;
 	return CRM_OK;
+}
+
+/* The csv/tsv header is written with the first row or at close, so that a
+ * command failing before its first row prints nothing on stdout. */
+static void write_header(struct crm_out *out)
+{
+	const char *names[out->ncols ? out->ncols : 1];
+
+	for (size_t i = 0; i < out->ncols; i++)
+		names[i] = out->cols[i].name;
+	delimited_line(out, names);
+	out->header_due = 0;
 }
 
 int crm_out_row(struct crm_out *out, const char *const *cells)
@@ -356,7 +365,11 @@ int crm_out_row(struct crm_out *out, const char *const *cells)
 	switch (out->opts.format) {
 	case CRM_FMT_TABLE: table_row(out, cells); break;
 	case CRM_FMT_CSV:
-	case CRM_FMT_TSV: delimited_line(out, cells); break;
+	case CRM_FMT_TSV:
+		if (out->header_due)
+			write_header(out);
+		delimited_line(out, cells);
+		break;
 	case CRM_FMT_JSON:
 	case CRM_FMT_NDJSON: json_row(out, cells); break;
 	}
@@ -369,6 +382,22 @@ long crm_out_count(const struct crm_out *out)
 	return out->count;
 }
 
+static void free_stream(struct crm_out *out)
+{
+	for (size_t r = 0; r < out->nsample; r++)
+		free_row(out->sample[r], out->nsel);
+	free(out->sample);
+	free(out->width);
+	free(out->sel);
+	free(out);
+}
+
+void crm_out_discard(struct crm_out *out)
+{
+	if (out)
+		free_stream(out);
+}
+
 int crm_out_close(struct crm_out *out)
 {
 	int rc;
@@ -377,13 +406,12 @@ int crm_out_close(struct crm_out *out)
 		return CRM_OK;
 	if (out->opts.format == CRM_FMT_TABLE && !out->sized)
 		table_flush_sample(out);
+	if (out->header_due)
+		write_header(out);
 	if (out->opts.format == CRM_FMT_JSON)
 		fputs(out->count ? "\n]\n" : "[]\n", out->fp);
 	rc = fflush(out->fp) == 0 && !ferror(out->fp) ? CRM_OK : CRM_EFAIL;
-	free(out->sample);
-	free(out->width);
-	free(out->sel);
-	free(out);
+	free_stream(out);
 	return rc;
 }
 

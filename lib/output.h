@@ -57,6 +57,9 @@ long crm_out_count(const struct crm_out *out);
 /* Ends the stream and frees it.  Returns CRM_OK, or CRM_EFAIL if any write
  * to fp failed. */
 int crm_out_close(struct crm_out *out);
+/* Frees a stream after a failure without finishing it: rows already written
+ * stay written, nothing more is added (no header, no closing bracket). */
+void crm_out_discard(struct crm_out *out);
 
 /* One record, built up and then rendered whole by crm_rec_write. */
 struct crm_rec;

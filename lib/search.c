@@ -1,0 +1,270 @@
+/* search.c — the SQL functions that feed customer_fts, and the query builder.
+ *
+ * The trigram index finds any substring of three or more characters.  Shorter
+ * terms are found through "units" (see search.h) kept in the short column;
+ * the query builder and crm_search_units split words the same way, so that
+ * every term maps to something the index holds. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "search.h"
+
+/* U+E000 ends every unit; U+E001 pads a one-character unit to three. */
+#define UNIT_END "\xee\x80\x80"
+#define UNIT_ONE "\xee\x80\x81"
+
+/* A scratch buffer that outgrew this is freed after the call, so that one
+ * huge note does not pin its memory for the life of the connection. */
+#define SCRATCH_KEEP (64 * 1024)
+
+/* A piece is a run of CJK or of other characters inside one word. */
+struct piece {
+	const char *s;
+	size_t len;   /* bytes */
+	size_t chars; /* code points */
+	int cjk;
+};
+
+/* Finds the piece of folded text s[0..n) that starts at or after *pos and
+ * moves *pos past it.  Returns 0 when there is none. */
+static int next_piece(const char *s, size_t n, size_t *pos, struct piece *p)
+{
+	size_t i = *pos;
+	uint32_t cp;
+	int len;
+
+	while (i < n && (unsigned char)s[i] <= ' ')
+		i++;
+	if (i >= n)
+		return 0;
+	p->s = s + i;
+	p->chars = 0;
+	len = crm_utf8_decode(s + i, n - i, &cp);
+	p->cjk = crm_is_cjk(cp);
+	do {
+		i += (size_t)len;
+		p->chars++;
+		if (i >= n || (unsigned char)s[i] <= ' ')
+			break;
+		len = crm_utf8_decode(s + i, n - i, &cp);
+	} while (crm_is_cjk(cp) == p->cjk);
+	p->len = (size_t)(s + i - p->s);
+	*pos = i;
+	return 1;
+}
+
+/* Byte length of the first code point of s[0..n). */
+static size_t char_len(const char *s, size_t n)
+{
+	uint32_t cp;
+
+	return (size_t)crm_utf8_decode(s, n, &cp);
+}
+
+/* Appends the unit of the one or two characters c[0..len). */
+static void add_unit(struct crm_buf *out, const char *c, size_t len, int chars)
+{
+	char unit[16]; /* two characters of up to 4 bytes, two markers of 3 */
+
+	memcpy(unit, c, len);
+	if (chars == 1) {
+		memcpy(unit + len, UNIT_ONE, 3);
+		len += 3;
+	}
+	memcpy(unit + len, UNIT_END, 3);
+	crm_buf_add(out, unit, len + 3);
+}
+
+/* CJK words have no spaces, so any character pair may start a term: index
+ * them all.  Other words are found by their first one or two letters. */
+static void piece_units(struct crm_buf *out, const struct piece *p)
+{
+	size_t i = 0, a, b;
+
+	while (i < p->len) {
+		a = char_len(p->s + i, p->len - i);
+		add_unit(out, p->s + i, a, 1);
+		if (i + a < p->len) {
+			b = char_len(p->s + i + a, p->len - i - a);
+			add_unit(out, p->s + i, a + b, 2);
+		}
+		if (!p->cjk)
+			break;
+		i += a;
+	}
+}
+
+void crm_search_units(struct crm_buf *out, const char *s, size_t n)
+{
+	struct piece p;
+	size_t pos = 0;
+
+	crm_buf_add(out, "", 0); /* out->data is a string even with no units */
+	while (s && next_piece(s, n, &pos, &p))
+		piece_units(out, &p);
+}
+
+/* Appends s[0..n) and suffix as one FTS5 string: in double quotes, with any
+ * double quote doubled, so that no term can be read as FTS5 syntax. */
+static void add_fts_string(struct crm_buf *out, const char *s, size_t n, const char *suffix)
+{
+	const char *q;
+
+	crm_buf_add(out, "\"", 1);
+	while ((q = memchr(s, '"', n))) {
+		crm_buf_add(out, s, (size_t)(q - s) + 1);
+		crm_buf_add(out, "\"", 1);
+		n -= (size_t)(q - s) + 1;
+		s = q + 1;
+	}
+	crm_buf_add(out, s, n);
+	crm_buf_adds(out, suffix);
+	crm_buf_add(out, "\"", 1);
+}
+
+static void add_condition(struct crm_buf *match, const struct piece *p)
+{
+	if (p->chars >= 3) {
+		crm_buf_adds(match, "{name body} : ");
+		add_fts_string(match, p->s, p->len, "");
+	} else {
+		crm_buf_adds(match, "short : ");
+		add_fts_string(match, p->s, p->len, p->chars == 1 ? UNIT_ONE UNIT_END : UNIT_END);
+	}
+}
+
+int crm_search_match(const char *query, struct crm_buf *match, struct crm_err *err)
+{
+	struct crm_buf folded = {0};
+	struct piece p;
+	size_t start = match->len, pos = 0;
+
+	if (!query)
+		query = "";
+	crm_fold(&folded, query, strlen(query));
+	while (next_piece(folded.data, folded.len, &pos, &p)) {
+		if (match->len > start)
+			crm_buf_adds(match, " AND ");
+		add_condition(match, &p);
+	}
+	free(folded.data);
+	if (match->len == start)
+		return crm_fail(err, CRM_EINVAL, "nothing to search for in '%s'", query);
+	return CRM_OK;
+}
+
+/* The argument as UTF-8, or NULL after setting the result (NULL for a NULL
+ * argument, an error when SQLite is out of memory). */
+static const char *arg_text(sqlite3_context *ctx, sqlite3_value *v, size_t *n)
+{
+	const char *s;
+
+	if (sqlite3_value_type(v) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return NULL;
+	}
+	s = (const char *)sqlite3_value_text(v);
+	if (!s) {
+		sqlite3_result_error_nomem(ctx);
+		return NULL;
+	}
+	*n = (size_t)sqlite3_value_bytes(v);
+	return s;
+}
+
+/* Returns the scratch buffer as the result.  SQLite copies it, usually into
+ * a register it already holds, so a bulk import allocates nothing per row
+ * here; the buffer is reused by the next call on this connection. */
+static void result_scratch(sqlite3_context *ctx, struct crm_buf *b)
+{
+	sqlite3_result_text64(ctx, b->data, b->len, SQLITE_TRANSIENT, SQLITE_UTF8);
+	if (b->cap > SCRATCH_KEEP) {
+		free(b->data);
+		memset(b, 0, sizeof *b);
+	}
+}
+
+static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct crm_buf *b = sqlite3_user_data(ctx);
+	size_t n;
+	const char *s = arg_text(ctx, argv[0], &n);
+
+	if (!s)
+		return;
+	crm_buf_reset(b);
+	crm_fold(b, s, n);
+	result_scratch(ctx, b);
+}
+
+static void sql_short(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct crm_buf *b = sqlite3_user_data(ctx);
+	size_t n;
+	const char *s = arg_text(ctx, argv[0], &n);
+
+	if (!s)
+		return;
+	crm_buf_reset(b);
+	crm_search_units(b, s, n);
+	result_scratch(ctx, b);
+}
+
+/* Phone numbers are searched by their digits alone, whatever the spacing
+ * and punctuation they were typed with. */
+static void sql_digits(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct crm_buf *b = sqlite3_user_data(ctx);
+	size_t n, i, from;
+	const char *s = arg_text(ctx, argv[0], &n);
+
+	if (!s)
+		return;
+	crm_buf_reset(b);
+	for (i = 0; i < n; i = from) {
+		while (i < n && (s[i] < '0' || s[i] > '9'))
+			i++;
+		for (from = i; from < n && s[from] >= '0' && s[from] <= '9'; from++)
+			;
+		crm_buf_add(b, s + i, from - i);
+	}
+	if (b->len == 0)
+		sqlite3_result_null(ctx);
+	else
+		result_scratch(ctx, b);
+}
+
+static void scratch_free(void *p)
+{
+	struct crm_buf *b = p;
+
+	free(b->data);
+	free(b);
+}
+
+/* Each function gets its own scratch buffer: SQLite frees it with the
+ * function (connection closed, function redefined), and since a connection
+ * runs one statement step at a time, no lock is needed. */
+static int register_function(sqlite3 *db, const char *name,
+			     void (*fn)(sqlite3_context *, int, sqlite3_value **))
+{
+	struct crm_buf *scratch = calloc(1, sizeof *scratch);
+
+	if (!scratch)
+		return SQLITE_NOMEM;
+	/* On failure SQLite calls scratch_free itself. */
+	return sqlite3_create_function_v2(db, name, 1,
+					  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+					  scratch, fn, NULL, NULL, scratch_free);
+}
+
+int crm_search_register(sqlite3 *db)
+{
+	int rc = register_function(db, "crm_fold", sql_fold);
+
+	if (rc == SQLITE_OK)
+		rc = register_function(db, "crm_short", sql_short);
+	if (rc == SQLITE_OK)
+		rc = register_function(db, "crm_digits", sql_digits);
+	return rc;
+}
