@@ -66,6 +66,7 @@ $(O)/tests/unit/%: tests/unit/%.c tests/unit/test.h $(O)/lib/libcrm.a
 	$(CC) $(CRM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/lib/libcrm.a $(LDLIBS)
 
 check: $(BIN) $(UNIT_BIN)
+	@sh tests/deps.sh
 	@CRM_BIN=$(abspath $(BIN)) UNIT_DIR=$(O)/tests/unit sh tests/run.sh
 
 ASAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all

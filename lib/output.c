@@ -638,9 +638,17 @@ static void rec_table(struct crm_rec *rec, FILE *fp, const struct crm_out_opts *
 	struct crm_buf b = {0};
 	size_t label = 0;
 
-	for (size_t i = 0; i < rec->n; i++)
-		if (rec->entries[i].kind != ENTRY_TABLE && crm_display_width(rec->entries[i].name) > label)
-			label = crm_display_width(rec->entries[i].name);
+	for (size_t i = 0; i < rec->n; i++) {
+		struct entry *e = &rec->entries[i];
+
+		if (e->kind == ENTRY_FIELD || e->kind == ENTRY_STRINGS)
+			label = label > crm_display_width(e->name) ? label : crm_display_width(e->name);
+		for (size_t k = 0; e->kind == ENTRY_MAP && k + 1 < e->nitems; k += 2) {
+			size_t w = crm_display_width(e->name) + 1 + crm_display_width(e->items[k]);
+
+			label = label > w ? label : w;
+		}
+	}
 	for (size_t i = 0; i < rec->n; i++) {
 		struct entry *e = &rec->entries[i];
 
@@ -654,9 +662,7 @@ static void rec_table(struct crm_rec *rec, FILE *fp, const struct crm_out_opts *
 				crm_buf_reset(&b);
 				crm_buf_addf(&b, "%s.%s", e->name, e->items[k]);
 				fprintf(fp, "%s", b.data);
-				pad(fp, label + COLUMN_GAP > crm_display_width(b.data)
-						? label + COLUMN_GAP - crm_display_width(b.data)
-						: 1);
+				pad(fp, label + COLUMN_GAP - crm_display_width(b.data));
 				fprintf(fp, "%s\n", v);
 				free(v);
 			}

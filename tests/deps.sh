@@ -1,0 +1,34 @@
+#!/bin/sh
+# deps.sh — checks crm's build and test dependencies (Debian packages) and,
+# with "install", installs the missing ones with apt-get when run as root or
+# with sudo; otherwise it says exactly what to install.
+#
+#   build:  gcc make libsqlite3-dev libcsv-dev libcjson-dev
+#   tests:  sqlite3 (database checks), mandoc (man page lint)
+PACKAGES="gcc make libsqlite3-dev libcsv-dev libcjson-dev sqlite3 mandoc"
+
+command -v dpkg-query >/dev/null 2>&1 || exit 0 # not Debian: the build will tell
+missing=
+for p in $PACKAGES; do
+	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+if [ "${1:-}" != install ]; then
+	echo "crm needs these Debian packages:$missing" >&2
+	echo "install them with: sudo apt-get install$missing" >&2
+	exit 1
+fi
+if [ "$(id -u)" -eq 0 ]; then
+	as_root=
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+	as_root=sudo
+else
+	echo "crm needs these Debian packages:$missing" >&2
+	echo "install them with: sudo apt-get install$missing" >&2
+	exit 1
+fi
+echo "installing:$missing" >&2
+$as_root apt-get update -qq >&2 &&
+	DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq $missing >&2
