@@ -89,6 +89,14 @@ $(O)/tests/bench/%: tests/bench/%.c $(O)/lib/libcrm.a
 	@mkdir -p $(@D)
 	$(CC) $(CRM_CFLAGS) -O2 -o $@ $< $(O)/lib/libcrm.a $(LDLIBS)
 
+# Fuzz the import reader for FUZZ_SECONDS (default 60) with libFuzzer (clang).
+FUZZ_SECONDS ?= 60
+fuzz:
+	@mkdir -p .build-fuzz
+	clang $(CRM_CFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined -o .build-fuzz/fuzz_reader \
+		tests/fuzz/fuzz_reader.c lib/reader.c lib/err.c -lcsv -lcjson
+	.build-fuzz/fuzz_reader -max_total_time=$(FUZZ_SECONDS) -max_len=4096
+
 lint-man:
 	@for m in $(MANPAGES); do mandoc -Tlint -W warning $$m || exit 1; done
 
@@ -111,4 +119,4 @@ uninstall:
 	rm -f $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/crm.fish
 
 clean:
-	rm -rf .build .build-asan crm lib/libcrm.a
+	rm -rf .build .build-asan .build-fuzz crm lib/libcrm.a
