@@ -239,8 +239,10 @@ END;
 -- The search index (see lib/search.h): an FTS5 trigram table over folded
 -- text, with "units" that make one- and two-character terms findable.
 CREATE VIRTUAL TABLE customer_fts USING fts5 (name, body, short, tokenize = 'trigram');
+-- A match in the name (or code) outranks one in the notes.
+INSERT INTO customer_fts (customer_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 5.0)');
 
-CREATE VIEW customer_search_doc (id, name, body) AS
+CREATE VIEW customer_search_doc (id, name, body, archived) AS
 SELECT c.id, crm_fold(c.name || ' ' || c.code),
        crm_fold(ifnull(c.email, '') || ' ' || ifnull(c.phone, '') || ' ' ||
 		ifnull(crm_digits(c.phone), '') || ' ' || ifnull(c.city, '') || ' ' ||
@@ -250,21 +252,27 @@ SELECT c.id, crm_fold(c.name || ' ' || c.code),
 					   ifnull(crm_digits(k.phone), '') || ' ' ||
 					   ifnull(k.mobile, '') || ' ' ||
 					   ifnull(crm_digits(k.mobile), ''), ' ')
-			FROM contact k WHERE k.customer_id = c.id AND k.archived = 0), ''))
+			FROM contact k WHERE k.customer_id = c.id AND k.archived = 0), '')),
+       c.archived
 FROM customer c;
+
+-- What goes into the index for one customer: the archived marker unit
+-- (U+E002 U+E002 U+E000, see lib/search.h) ends the short column.
+CREATE VIEW customer_search_row (id, name, body, short) AS
+SELECT id, name, body,
+       crm_short(name || ' ' || body) || CASE archived WHEN 1 THEN char(57346, 57346, 57344) ELSE '' END
+FROM customer_search_doc;
 
 CREATE TRIGGER customer_fts_insert AFTER INSERT ON customer BEGIN
 	INSERT INTO customer_fts (rowid, name, body, short)
-	SELECT id, name, body, crm_short(name || ' ' || body)
-	FROM customer_search_doc WHERE id = NEW.id;
+	SELECT id, name, body, short FROM customer_search_row WHERE id = NEW.id;
 END;
 
-CREATE TRIGGER customer_fts_update AFTER UPDATE OF name, code, email, phone, city, note
+CREATE TRIGGER customer_fts_update AFTER UPDATE OF name, code, email, phone, city, note, archived
 ON customer BEGIN
 	DELETE FROM customer_fts WHERE rowid = OLD.id;
 	INSERT INTO customer_fts (rowid, name, body, short)
-	SELECT id, name, body, crm_short(name || ' ' || body)
-	FROM customer_search_doc WHERE id = NEW.id;
+	SELECT id, name, body, short FROM customer_search_row WHERE id = NEW.id;
 END;
 
 CREATE TRIGGER customer_fts_delete AFTER DELETE ON customer BEGIN
@@ -275,20 +283,17 @@ END;
 CREATE TRIGGER contact_fts_insert AFTER INSERT ON contact BEGIN
 	DELETE FROM customer_fts WHERE rowid = NEW.customer_id;
 	INSERT INTO customer_fts (rowid, name, body, short)
-	SELECT id, name, body, crm_short(name || ' ' || body)
-	FROM customer_search_doc WHERE id = NEW.customer_id;
+	SELECT id, name, body, short FROM customer_search_row WHERE id = NEW.customer_id;
 END;
 
 CREATE TRIGGER contact_fts_update AFTER UPDATE ON contact BEGIN
 	DELETE FROM customer_fts WHERE rowid IN (OLD.customer_id, NEW.customer_id);
 	INSERT INTO customer_fts (rowid, name, body, short)
-	SELECT id, name, body, crm_short(name || ' ' || body)
-	FROM customer_search_doc WHERE id IN (OLD.customer_id, NEW.customer_id);
+	SELECT id, name, body, short FROM customer_search_row WHERE id IN (OLD.customer_id, NEW.customer_id);
 END;
 
 CREATE TRIGGER contact_fts_delete AFTER DELETE ON contact BEGIN
 	DELETE FROM customer_fts WHERE rowid = OLD.customer_id;
 	INSERT INTO customer_fts (rowid, name, body, short)
-	SELECT id, name, body, crm_short(name || ' ' || body)
-	FROM customer_search_doc WHERE id = OLD.customer_id;
+	SELECT id, name, body, short FROM customer_search_row WHERE id = OLD.customer_id;
 END;

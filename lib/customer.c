@@ -703,6 +703,10 @@ int crm_customer_add(struct crm_store *st, const struct crm_customer_input *in, 
 		return crm_fail(err, CRM_EINVAL, "a customer needs a name");
 	if ((rc = customer_validate(st, in, 0, &vals, owned, "", err)) != CRM_OK)
 		goto out;
+	if (!vals.v[CF_NAME]) { /* only blanks, trimmed away */
+		rc = crm_fail(err, CRM_EINVAL, "a customer needs a name");
+		goto out;
+	}
 	if ((rc = crm_store_begin(st, err)) != CRM_OK)
 		goto out;
 	if ((rc = writer_open(&w, st, err)) == CRM_OK) {
@@ -865,24 +869,30 @@ int crm_customer_list(struct crm_store *st, const struct crm_customer_filter *fl
 	return rc;
 }
 
+/* The best matches are chosen inside the index alone (rank, then rowid), the
+ * same work as a bare FTS5 query; only those rows are then read in full. */
 int crm_customer_search(struct crm_store *st, const char *query, long limit,
 			int include_archived, struct crm_out *out, struct crm_err *err)
 {
 	struct crm_buf match = {0};
 	sqlite3_stmt *stmt = NULL;
-	int rc = crm_search_match(query, &match, err);
+	int rc;
 
+	crm_buf_adds(&match, "(");
+	rc = crm_search_match(query, &match, err);
+	crm_buf_adds(&match, ")");
+	if (!include_archived)
+		crm_buf_adds(&match, " NOT short : \"" CRM_SEARCH_ARCHIVED_UNIT "\"");
 	if (rc == CRM_OK)
 		rc = crm_store_prepare(st,
-				       "SELECT " CUSTOMER_SELECT " FROM customer_fts f "
-				       "JOIN customer c ON c.id = f.rowid "
-				       "WHERE customer_fts MATCH ?1 AND (?2 OR c.archived = 0) "
-				       "ORDER BY f.rank, c.name, c.id LIMIT ?3",
+				       "SELECT " CUSTOMER_SELECT " FROM (SELECT rowid AS id, rank "
+				       "FROM customer_fts WHERE customer_fts MATCH ?1 "
+				       "ORDER BY rank, rowid LIMIT ?2) hit "
+				       "JOIN customer c ON c.id = hit.id ORDER BY hit.rank, hit.id",
 				       &stmt, err);
 	if (rc == CRM_OK) {
 		sqlite3_bind_text(stmt, 1, match.data, -1, SQLITE_STATIC);
-		sqlite3_bind_int(stmt, 2, include_archived);
-		sqlite3_bind_int64(stmt, 3, limit > 0 ? limit : -1);
+		sqlite3_bind_int64(stmt, 2, limit > 0 ? limit : -1);
 		rc = stream_rows(st, stmt, crm_customer_columns, crm_customer_ncolumns, out, err);
 	}
 	sqlite3_finalize(stmt);
@@ -1059,7 +1069,9 @@ int crm_customer_edit(struct crm_store *st, int64_t id, const struct crm_custome
 
 /* ---- rm, merge, reassign ---- */
 
-/* Runs a one-off statement with integer parameters ?1, ?2. */
+/* Runs a one-off statement with integer parameters ?1, ?2 and the time now
+ * as ?3.  Not a named :now: a name that comes first in the text would take
+ * number 1 and alias ?1. */
 static int exec_ids(struct crm_store *st, const char *sql, int64_t a, int64_t b,
 		    struct crm_err *err)
 {
@@ -1070,7 +1082,7 @@ static int exec_ids(struct crm_store *st, const char *sql, int64_t a, int64_t b,
 		return rc;
 	sqlite3_bind_int64(stmt, 1, a);
 	sqlite3_bind_int64(stmt, 2, b);
-	sqlite3_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":now"), st->clock.now, -1,
+	sqlite3_bind_text(stmt, sqlite3_bind_parameter_index(stmt, "?3"), st->clock.now, -1,
 			  SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
@@ -1084,7 +1096,7 @@ int crm_customer_rm(struct crm_store *st, int64_t id, int purge, struct crm_err 
 	if (rc != CRM_OK)
 		return rc;
 	if (!purge)
-		rc = exec_ids(st, "UPDATE customer SET archived = 1, updated = :now WHERE id = ?1",
+		rc = exec_ids(st, "UPDATE customer SET archived = 1, updated = ?3 WHERE id = ?1",
 			      id, 0, err);
 	else if ((rc = exec_ids(st, "DELETE FROM contact WHERE customer_id = ?1", id, 0, err)) ==
 		 CRM_OK &&
@@ -1140,7 +1152,7 @@ int crm_customer_merge(struct crm_store *st, int64_t keep, int64_t drop, struct 
 
 	if (keep == drop)
 		return crm_fail(err, CRM_EINVAL, "cannot merge a customer into itself");
-	crm_buf_adds(&fill, "UPDATE customer SET updated = :now");
+	crm_buf_adds(&fill, "UPDATE customer SET updated = ?3");
 	for (int f = CF_OWNER; f < CF_COUNT; f++)
 		crm_buf_addf(&fill, ", %s = ifnull(%s, (SELECT %s FROM customer WHERE id = ?2))",
 			     fields[f].name, fields[f].name, fields[f].name);
@@ -1155,7 +1167,7 @@ int crm_customer_merge(struct crm_store *st, int64_t keep, int64_t drop, struct 
 			       "is_primary = 1 AND archived = 0)", keep, drop, err)) ||
 	    (rc = move_references(st, keep, drop, err)) ||
 	    (rc = exec_ids(st, fill.data, keep, drop, err)) ||
-	    (rc = exec_ids(st, "UPDATE customer SET archived = 1, updated = :now WHERE id = ?1",
+	    (rc = exec_ids(st, "UPDATE customer SET archived = 1, updated = ?3 WHERE id = ?1",
 			   drop, 0, err))) {
 		crm_store_rollback(st);
 		goto out;
@@ -1296,7 +1308,7 @@ static int import_map(const struct crm_record *rec, struct import_row *row, stru
 		int f = crm_customer_field_by_name(name);
 
 		if (f >= 0)
-			row->in.v[f] = value ? value : NULL;
+			row->in.v[f] = value ? value : ""; /* JSON null: empty, as in CSV */
 		else if (!strcmp(name, "tags"))
 			rc = split_tags(row, value, rec->line, err);
 		else if (!strncmp(name, "field.", 6))
@@ -1339,6 +1351,13 @@ static int import_one(struct writer *w, struct import_row *row, long line, int f
 		goto out;
 	if (vals.v[CF_CODE])
 		id = code_to_id(w, vals.v[CF_CODE]);
+	if (id && (flags & CRM_IMPORT_UPDATE)) {
+		/* An update reads an empty cell as edit reads '': clear it. */
+		free_owned(owned);
+		memset(owned, 0, sizeof owned);
+		if ((rc = customer_validate(w->st, &row->in, 1, &vals, owned, label, err)) != CRM_OK)
+			goto out;
+	}
 	if (id && !(flags & CRM_IMPORT_UPDATE)) {
 		rc = crm_fail(err, CRM_EINVAL, "line %ld, column code: customer '%s' already exists "
 			      "(--update changes existing customers)", line, vals.v[CF_CODE]);

@@ -20,7 +20,11 @@
  * A term of three or more characters is a trigram substring match on name
  * and body; a term of two is the unit "ab"+U+E000 on short; a term of one is
  * "a"+U+E001+U+E000 on short.  Since user text is folded first, and folding
- * drops private-use characters, U+E000 and U+E001 appear only in units. */
+ * drops private-use characters, U+E000 and U+E001 appear only in units.
+ *
+ * An archived customer's short column also holds the unit U+E002 U+E002
+ * U+E000, so that a search leaves archived customers out with an FTS5 NOT
+ * (a short doclist) instead of looking up every match's row. */
 #ifndef CRM_SEARCH_H
 #define CRM_SEARCH_H
 
@@ -28,6 +32,9 @@
 
 #include "err.h"
 #include "text.h"
+
+/* The unit marking an archived customer, UTF-8. */
+#define CRM_SEARCH_ARCHIVED_UNIT "\xEE\x80\x82\xEE\x80\x82\xEE\x80\x80"
 
 /* Registers crm_fold(text), crm_short(text) and crm_digits(text) (all
  * deterministic, NULL in → NULL out) on db.  Returns an SQLite result code. */
