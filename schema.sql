@@ -188,10 +188,21 @@ CREATE TRIGGER customer_field_audit_insert AFTER INSERT ON customer_field BEGIN
 END;
 
 CREATE TRIGGER customer_field_audit_update AFTER UPDATE ON customer_field
-WHEN OLD.value IS NOT NEW.value OR OLD.customer_id IS NOT NEW.customer_id BEGIN
+WHEN OLD.value IS NOT NEW.value AND OLD.customer_id IS NEW.customer_id BEGIN
 	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old, new)
 	VALUES (crm_now(), crm_user(), 'field', NEW.customer_id, NEW.customer_id, 'update',
 		json_object(OLD.key, OLD.value), json_object(NEW.key, NEW.value));
+END;
+
+-- merge moves extra fields from one customer to another: each side's
+-- history shows it, as for tags
+CREATE TRIGGER customer_field_audit_move AFTER UPDATE ON customer_field
+WHEN OLD.customer_id IS NOT NEW.customer_id BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old, new)
+	VALUES (crm_now(), crm_user(), 'field', OLD.customer_id, OLD.customer_id, 'delete',
+		json_object(OLD.key, OLD.value), NULL),
+	       (crm_now(), crm_user(), 'field', NEW.customer_id, NEW.customer_id, 'insert',
+		NULL, json_object(NEW.key, NEW.value));
 END;
 
 CREATE TRIGGER customer_field_audit_delete AFTER DELETE ON customer_field BEGIN

@@ -81,7 +81,8 @@ static struct option *merge_options(const struct option *verb)
 	all = calloc(n + NCOMMON + 1, sizeof *all);
 	if (!all)
 		abort();
-	memcpy(all, verb, n * sizeof *all);
+	if (n) /* verb is NULL for verbs without options: memcpy from NULL is undefined */
+		memcpy(all, verb, n * sizeof *all);
 	memcpy(all + n, common_options, sizeof common_options);
 	return all;
 }
@@ -95,7 +96,7 @@ static int apply_common(struct cli *cli, int c, const char *arg)
 				  "unknown format '%s' (table, csv, tsv, json, ndjson)", arg);
 			return '?';
 		}
-		cli->format_given = 1;
+		cli->format_given = cli->format_from_option = 1;
 		return 0;
 	case OPT_COLUMNS: cli->columns = arg; return 0;
 	case OPT_NO_HEADER: cli->no_header = 1; return 0;
@@ -137,8 +138,9 @@ int cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
 
 int cli_store(struct cli *cli)
 {
+	static char default_path[4096]; /* lives as long as the process */
 	struct crm_err err;
-	char *owned = NULL;
+	char *owned;
 	int rc;
 
 	if (cli->st)
@@ -148,7 +150,12 @@ int cli_store(struct cli *cli)
 	if (!cli->db_path) {
 		if (!(owned = crm_store_default_path(&err)))
 			return cli_fail(cli, CRM_EFAIL, &err);
-		cli->db_path = owned; /* lives as long as the process */
+		rc = snprintf(default_path, sizeof default_path, "%s", owned) >=
+		     (int)sizeof default_path;
+		free(owned);
+		if (rc)
+			return cli_error(cli, CRM_EFAIL, "database path too long; use --db");
+		cli->db_path = default_path;
 	}
 	rc = crm_store_open(&cli->st, cli->db_path, cli->user, &cli->clock,
 			    CRM_OPEN_CREATE | cli->open_flags, &err);
@@ -214,6 +221,7 @@ static int group_help(const struct group *g, int error)
 
 int cli_dispatch(struct cli *cli, const struct group *g, int argc, char **argv)
 {
+	static char prog[64];
 	const struct cmd *v;
 
 	cli->group = g->name;
@@ -227,6 +235,9 @@ int cli_dispatch(struct cli *cli, const struct group *g, int argc, char **argv)
 		return CRM_EUSAGE;
 	}
 	cli->verb = v->name;
+	/* getopt's own messages begin with argv[0]: make them "crm: customer add: ..." */
+	snprintf(prog, sizeof prog, "crm: %s %s", g->name, v->name);
+	argv[0] = prog;
 	optind = 0; /* glibc: restart getopt for the verb's own argv */
 	return v->run(cli, argc, argv);
 }

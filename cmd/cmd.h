@@ -17,6 +17,8 @@ struct cli {
 	const char *today;
 	enum crm_format format;
 	int format_given; /* --format or CRM_FORMAT was set */
+	int format_from_option; /* --format was given: a bad CRM_FORMAT does not matter */
+	const char *bad_format_env; /* CRM_FORMAT named no format */
 	int no_header;
 	const char *columns;
 	int quiet;

@@ -82,14 +82,30 @@ static int help(int argc, char **argv)
 	return CRM_EFAIL;
 }
 
+/* The global options reach an extension as the environment it reads. */
+static void export_globals(const struct cli *cli)
+{
+	static const char *const formats[] = {"table", "csv", "tsv", "json", "ndjson"};
+
+	if (cli->db_path)
+		setenv("CRM_DB", cli->db_path, 1);
+	if (cli->user)
+		setenv("CRM_USER", cli->user, 1);
+	if (cli->today)
+		setenv("CRM_TODAY", cli->today, 1);
+	if (cli->format_given)
+		setenv("CRM_FORMAT", formats[cli->format], 1);
+}
+
 /* git's way of extending: crm foo ... runs crm-foo ... from PATH. */
-static int run_external(char **argv)
+static int run_external(const struct cli *cli, char **argv)
 {
 	char name[256];
 
 	snprintf(name, sizeof name, "crm-%s", argv[0]);
 	fflush(stdout);
 	argv[0] = name;
+	export_globals(cli);
 	execvp(name, argv);
 	if (errno == ENOENT) {
 		fprintf(stderr, "crm: '%s' is not a crm command; see 'crm --help'\n", name + 4);
@@ -121,8 +137,11 @@ static void init_defaults(struct cli *cli)
 	cli->user = login_name();
 	cli->db_path = db && *db ? db : NULL;
 	cli->format = isatty(STDOUT_FILENO) ? CRM_FMT_TABLE : CRM_FMT_CSV;
-	if (fmt && *fmt && crm_format_parse(fmt, &cli->format) == 0)
+	if (fmt && *fmt) {
+		if (crm_format_parse(fmt, &cli->format) != 0)
+			cli->bad_format_env = fmt;
 		cli->format_given = 1;
+	}
 	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col)
 		cli->width = ws.ws_col;
 }
@@ -153,26 +172,34 @@ static int parse_globals(struct cli *cli, int argc, char **argv, int *done)
 }
 
 /* A failed write to stdout is an error; a closed pipe has already ended the
- * process quietly through SIGPIPE. */
+ * process quietly through SIGPIPE.  A verb that failed has said why already
+ * (often "write error" itself), so only a success turns into this message. */
 static int finish(int rc)
 {
-	if (fflush(stdout) != 0 || ferror(stdout)) {
+	if ((fflush(stdout) != 0 || ferror(stdout)) && rc == 0) {
 		fprintf(stderr, "crm: write error: %s\n", strerror(errno));
-		return rc ? rc : CRM_EFAIL;
+		return CRM_EFAIL;
 	}
 	return rc;
 }
 
 int main(int argc, char **argv)
 {
+	static char prog[] = "crm"; /* getopt's messages say "crm: ", not the path */
 	struct cli cli;
 	const struct group *g;
 	int rc, done;
 
+	argv[0] = prog;
 	signal(SIGPIPE, SIG_DFL);
 	init_defaults(&cli);
 	if ((rc = parse_globals(&cli, argc, argv, &done)) != 0 || done)
 		return finish(rc);
+	if (cli.bad_format_env && !cli.format_from_option) {
+		fprintf(stderr, "crm: CRM_FORMAT '%s' is not a format (table, csv, tsv, json, "
+				"ndjson)\n", cli.bad_format_env);
+		return CRM_EUSAGE;
+	}
 	argc -= optind;
 	argv += optind;
 	if (argc < 1) {
@@ -184,7 +211,7 @@ int main(int argc, char **argv)
 	if (!strcmp(argv[0], "version"))
 		return finish(printf("crm %s\n", CRM_VERSION) < 0);
 	if (!(g = find_group(argv[0])))
-		return run_external(argv);
+		return run_external(&cli, argv);
 	rc = cli_dispatch(&cli, g, argc - 1, argv + 1);
 	crm_store_close(cli.st);
 	return finish(rc);

@@ -548,7 +548,9 @@ static int writer_open(struct writer *w, struct crm_store *st, struct crm_err *e
 					"VALUES (?1, ?2)", &w->tag_add, err)) ||
 	    (rc = crm_store_prepare(st, "DELETE FROM customer_tag WHERE customer_id = ?1 "
 					"AND tag = ?2", &w->tag_del, err)) ||
-	    (rc = crm_store_prepare(st, "DELETE FROM customer_tag WHERE customer_id = ?1",
+	    /* the tags not in ?2, "a;b" (a tag holds no ';') */
+	    (rc = crm_store_prepare(st, "DELETE FROM customer_tag WHERE customer_id = ?1 AND "
+					"instr(';' || ?2 || ';', ';' || tag || ';') = 0",
 				    &w->tags_clear, err)) ||
 	    (rc = crm_store_prepare(st, "INSERT INTO customer_field (customer_id, key, value) "
 					"VALUES (?1, ?2, ?3) ON CONFLICT (customer_id, key) DO "
@@ -1363,8 +1365,17 @@ static int import_one(struct writer *w, struct import_row *row, long line, int f
 			      "(--update changes existing customers)", line, vals.v[CF_CODE]);
 	} else if (id) {
 		if (row->has_tags) {
+			/* Only the tags that go: the history shows no churn
+			 * for tags that stay. */
+			struct crm_buf keep = {0};
+
+			crm_buf_adds(&keep, "");
+			for (size_t i = 0; i < row->in.ntags; i++)
+				crm_buf_addf(&keep, "%s%s", i ? ";" : "", row->in.tags[i]);
 			sqlite3_bind_int64(w->tags_clear, 1, id);
+			sqlite3_bind_text(w->tags_clear, 2, keep.data, -1, SQLITE_STATIC);
 			rc = run(w->st, w->tags_clear, err);
+			free(keep.data);
 		}
 		if (rc == CRM_OK && row->in.archived >= 0)
 			rc = exec_ids(w->st, "UPDATE customer SET archived = ?2 WHERE id = ?1", id,

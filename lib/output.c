@@ -220,13 +220,16 @@ static void table_cell(FILE *fp, const char *s, size_t w, int right, int last)
 
 static void table_line(struct crm_out *out, char *const *cells)
 {
-	for (size_t i = 0; i < out->nsel; i++) {
+	size_t n = out->nsel;
+
+	while (n > 1 && !*cells[n - 1]) /* no trailing blanks for empty last cells */
+		n--;
+	for (size_t i = 0; i < n; i++) {
 		const struct crm_column *c = &out->cols[out->sel[i]];
 
 		if (i)
 			pad(out->fp, COLUMN_GAP);
-		table_cell(out->fp, cells[i], out->width[i], is_numeric(c->type),
-			   i + 1 == out->nsel);
+		table_cell(out->fp, cells[i], out->width[i], is_numeric(c->type), i + 1 == n);
 	}
 	putc('\n', out->fp);
 }

@@ -265,6 +265,23 @@ static int configure_connection(struct crm_store *st, struct crm_err *err)
 	return exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", err);
 }
 
+/* Switching to WAL fails at once when another crm holds a lock (SQLite does
+ * not wait where waiting could deadlock), as happens when several start on a
+ * new file together: retry for as long as the busy timeout. */
+static int set_wal(struct crm_store *st, struct crm_err *err)
+{
+	const char *timeout = getenv("CRM_BUSY_TIMEOUT");
+	int ms = timeout && *timeout ? atoi(timeout) : BUSY_TIMEOUT_MS, rc;
+
+	while ((rc = sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) !=
+		       SQLITE_OK &&
+	       (rc & 0xff) == SQLITE_BUSY && ms > 0) {
+		sqlite3_sleep(10);
+		ms -= 10;
+	}
+	return rc == SQLITE_OK ? CRM_OK : crm_store_error(st, rc, err);
+}
+
 int crm_store_open(struct crm_store **out, const char *path, const char *user,
 		   const struct crm_clock *clock, int flags, struct crm_err *err)
 {
@@ -293,10 +310,21 @@ int crm_store_open(struct crm_store **out, const char *path, const char *user,
 			      st->db ? sqlite3_errmsg(st->db) : "out of memory");
 		goto fail;
 	}
-	if ((rc = configure_connection(st, err)) != CRM_OK ||
-	    (rc = check_identity(st, &version, err)) != CRM_OK)
+	/* The first pragma reads the file: one that is not SQLite fails there. */
+	if ((rc = configure_connection(st, err)) != CRM_OK) {
+		if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_NOTADB)
+			rc = crm_fail(err, CRM_EFAIL, "%s is not a crm database", path);
 		goto fail;
-	if (version == 0 && (rc = exec(st, "PRAGMA journal_mode = WAL", err)) != CRM_OK)
+	}
+	/* One read transaction, so that the identity is read from one snapshot
+	 * even while another crm is creating the file. */
+	if ((rc = exec(st, "BEGIN", err)) == CRM_OK) {
+		rc = check_identity(st, &version, err);
+		crm_store_rollback(st);
+	}
+	if (rc != CRM_OK)
+		goto fail;
+	if (version == 0 && (rc = set_wal(st, err)) != CRM_OK)
 		goto fail;
 	if (version < CRM_SCHEMA_VERSION && (version == 0 || !(flags & CRM_OPEN_NOMIGRATE)) &&
 	    (rc = crm_store_migrate(st, NULL, err)) != CRM_OK)
@@ -322,7 +350,8 @@ int crm_store_check(struct crm_store *st, void (*cb)(void *arg, const char *prob
 	static const char sql[] =
 		"SELECT integrity_check FROM pragma_integrity_check "
 		"WHERE integrity_check <> 'ok' "
-		"UNION ALL SELECT 'foreign key: ' || \"table\" || ' row ' || rowid || "
+		/* rowid is NULL in a WITHOUT ROWID table (customer_tag) */
+		"UNION ALL SELECT 'foreign key: ' || \"table\" || ifnull(' row ' || rowid, '') || "
 		"' refers to a missing ' || parent FROM pragma_foreign_key_check";
 	sqlite3_stmt *stmt;
 	int rc = crm_store_prepare(st, sql, &stmt, err);

@@ -1,0 +1,208 @@
+#!/bin/sh
+# t_docs.sh — the manual pages and the shell completions cover every group
+# and verb that `crm --list-cmds` prints, the pages are clean under
+# `mandoc -Tlint -W warning`, and the completions really complete in each
+# shell that is installed (bash, zsh, fish; a missing one is skipped).
+. "$(dirname "$0")/lib.sh"
+
+top=$(cd "$TESTS_DIR/.." && pwd)
+man=$top/man
+comp=$top/completions
+
+skip() { # skip REASON: a TAP line for a check that cannot run here
+	test_n=$((test_n + 1))
+	echo "ok $test_n - # SKIP $1"
+}
+
+check() { # check DESC CMD...: passes when CMD succeeds
+	desc=$1
+	shift
+	if "$@" >"$T/why" 2>&1; then
+		report 0 "$desc"
+	else
+		report 1 "$desc" "$T/why"
+	fi
+}
+
+try 'list-cmds' 0 crm --list-cmds
+cp "$T/out" "$T/cmds"
+groups=$(cut -d' ' -f1 "$T/cmds" | uniq)
+verbs_of() { sed -n "s/^$1 //p" "$T/cmds"; }
+
+# ---- manual pages ----
+
+# A verb is documented by an entry of its own: ".It Cm VERB ..." or ".Ss VERB".
+has_entry() { # has_entry PAGE WORD
+	grep -Eq "^\.(It|Ss)( Cm)? $2( |\$)" "$1"
+}
+
+check 'man/crm.1 exists' test -f "$man/crm.1"
+for g in $groups; do
+	page=$man/crm-$g.1
+	check "man/crm-$g.1 exists" test -f "$page"
+	check "crm(1) lists group $g" has_entry "$man/crm.1" "$g"
+	check "crm(1) refers to crm-$g(1)" grep -q "^\.Xr crm-$g 1" "$man/crm.1"
+	for v in $(verbs_of "$g"); do
+		check "man/crm-$g.1 documents $g $v" has_entry "$page" "$v"
+	done
+done
+
+if command -v mandoc >/dev/null 2>&1; then
+	for page in "$man"/*.1; do
+		# shellcheck disable=SC2016 # the inner sh expands $1 and $out
+		check "mandoc -Tlint -W warning $(basename "$page") is clean" \
+			sh -c 'out=$(mandoc -Tlint -W warning "$1" 2>&1) && [ -z "$out" ] ||
+				{ echo "$out"; exit 1; }' sh "$page"
+	done
+else
+	skip 'mandoc is not installed'
+fi
+
+# ---- completions: every verb has its options listed ----
+
+for f in crm.bash _crm crm.fish; do
+	check "completions/$f exists" test -f "$comp/$f"
+	while read -r g v; do
+		check "completions/$f lists the options of $g $v" grep -q "$g $v" "$comp/$f"
+	done <"$T/cmds"
+done
+
+# ---- completions at work ----
+
+# The completions run `crm` from PATH, on the database the line names.
+mkdir -p "$T/bin"
+ln -s "$CRM_BIN" "$T/bin/crm"
+PATH=$T/bin:$PATH
+export PATH
+crm -q customer add Acme --code ACME >/dev/null
+crm -q customer add 'Globex Corporation' --code GLOBEX >/dev/null
+crm -q --db "$T/other.db" customer add Initech --code INITECH >/dev/null
+
+# The lines to complete (at their end), one a line, and the matches each
+# should give: those of line N are in $T/want.N.
+: >"$T/lines"
+n=0
+line() { # line TEXT MATCH...
+	printf '%s\n' "$1" >>"$T/lines"
+	shift
+	if [ $# -gt 0 ]; then printf '%s\n' "$@" | sort; fi >"$T/want.$n"
+	n=$((n + 1))
+}
+line 'crm cu' customer
+# shellcheck disable=SC2086 # a list of words
+line 'crm ' $groups help version
+for g in $groups; do
+	# shellcheck disable=SC2046 # a list of words
+	line "crm $g " $(verbs_of "$g")
+done
+line 'crm customer show ' ACME GLOBEX
+line 'crm customer merge ACME ' ACME GLOBEX
+line "crm --db $T/other.db customer show " INITECH
+line "crm --db $T/none.db customer show "
+line 'crm customer add --dr' --dry-run
+line 'crm --format ' table csv tsv json ndjson
+line 'crm customer import --format ' csv json ndjson
+line 'crm customer edit ACME --kind ' company person
+
+# compare_results SHELL: $T/got.N (from the shell's harness, which prints
+# each line's matches followed by a line "--") against $T/want.N.
+compare_results() {
+	i=0
+	while [ "$i" -lt "$n" ]; do
+		: >"$T/got.$i"
+		i=$((i + 1))
+	done
+	awk -v d="$T/got" '/^--$/ { n++; next } { print > (d "." n + 0) }' "$T/got"
+	i=0
+	while IFS= read -r l; do
+		sort -u "$T/got.$i" >"$T/got.sorted"
+		if cmp -s "$T/want.$i" "$T/got.sorted"; then
+			report 0 "$1 completes '$l'"
+		else
+			diff -u "$T/want.$i" "$T/got.sorted" >"$T/why"
+			report 1 "$1 completes '$l'" "$T/why"
+		fi
+		i=$((i + 1))
+	done <"$T/lines"
+}
+
+# bash: call the completion function as readline would.
+if command -v bash >/dev/null 2>&1; then
+	cat >"$T/complete.bash" <<'EOF'
+source "$1" || exit 1
+while IFS= read -r line; do
+	read -ra COMP_WORDS <<<"$line"
+	[[ $line == *' ' ]] && COMP_WORDS+=('')
+	COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+	COMP_LINE=$line COMP_POINT=${#line}
+	COMPREPLY=()
+	_crm crm
+	((${#COMPREPLY[@]})) && printf '%s\n' "${COMPREPLY[@]}"
+	echo --
+done
+EOF
+	bash "$T/complete.bash" "$comp/crm.bash" <"$T/lines" >"$T/got" 2>"$T/err"
+	compare_results bash
+	check 'bash: completing does not create a missing database' test ! -e "$T/none.db"
+else
+	skip 'bash is not installed'
+fi
+
+# zsh: a real interactive zsh in a pseudo-terminal, with compadd wrapped to
+# write down the matches it is given.
+if command -v zsh >/dev/null 2>&1 && zsh -fc 'zmodload zsh/zpty' 2>/dev/null; then
+	cat >"$T/complete.zsh" <<'EOF'
+zmodload zsh/zpty zsh/zselect || exit 1
+dir=$1 out=$2.matches
+zpty z zsh -f -i
+zpty -w z "PS1= RPROMPT=; fpath=($dir \$fpath); autoload -Uz compinit; compinit -u -D"
+zpty -w z "OUT=$out"
+zpty -w z 'compadd() {
+  if [[ ${@[1,(i)(-|--)]} == *-(O|A|D)\ * ]]; then builtin compadd "$@"; return; fi
+  local -a __hits; builtin compadd -A __hits "$@"
+  (( $#__hits )) && print -rl -- $__hits >>$OUT
+  builtin compadd "$@"
+}'
+zpty -w z '_t_done() { print -r -- --END-- >>$OUT }'
+zpty -w z "bindkey '^I' complete-word; zstyle ':completion:*' menu no"
+while IFS= read -r line; do
+  : >$out
+  zpty -w z 'comppostfuncs=(_t_done)'
+  zpty -w -n z "$line"$'\t'
+  for i in {1..100}; do
+    grep -q -- --END-- $out && break
+    zselect -t 5
+    zpty -r -t z junk 2>/dev/null
+  done
+  grep -v -- --END-- $out
+  print -- --
+  zpty -w -n z $'\C-u'
+  while zpty -r -t z junk 2>/dev/null; do :; done
+done
+zpty -d z
+rm -f $out
+EOF
+	zsh -f "$T/complete.zsh" "$comp" "$T/zsh" <"$T/lines" >"$T/got" 2>"$T/err"
+	compare_results zsh
+	check 'zsh: completing does not create a missing database' test ! -e "$T/none.db"
+else
+	skip 'zsh is not installed'
+fi
+
+# fish: complete -C prints what the completions offer for a command line.
+if command -v fish >/dev/null 2>&1; then
+	noconfig=
+	fish -N -c true 2>/dev/null && noconfig=-N
+	# shellcheck disable=SC2016 # fish expands $argv
+	fish $noconfig -c 'source $argv[1]; or exit 1
+		while read -l line
+			complete -C"$line" | string replace -r "\t.*" ""
+			printf "%s\n" --
+		end' "$comp/crm.fish" <"$T/lines" >"$T/got" 2>"$T/err"
+	compare_results fish
+	check 'fish: completing does not create a missing database' test ! -e "$T/none.db"
+else
+	skip 'fish is not installed'
+fi
+
+done_testing
