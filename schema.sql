@@ -16,8 +16,10 @@ CREATE TABLE config (
 	value TEXT NOT NULL
 ) STRICT;
 
+-- AUTOINCREMENT: an id (and the code made from it) is never handed out again
+-- after a purge, so a new customer never inherits an old one's history.
 CREATE TABLE customer (
-	id           INTEGER PRIMARY KEY,
+	id           INTEGER PRIMARY KEY AUTOINCREMENT,
 	code         TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 64),
 	name         TEXT NOT NULL CHECK (length(name) > 0),
 	kind         TEXT NOT NULL DEFAULT 'company' CHECK (kind IN ('company', 'person')),
@@ -73,7 +75,7 @@ CREATE TABLE customer_field (
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE contact (
-	id          INTEGER PRIMARY KEY,
+	id          INTEGER PRIMARY KEY AUTOINCREMENT,
 	customer_id INTEGER NOT NULL REFERENCES customer (id),
 	name        TEXT NOT NULL CHECK (length(name) > 0),
 	title       TEXT,

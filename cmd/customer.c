@@ -146,7 +146,8 @@ static int customer_add(struct cli *cli, int argc, char **argv)
 			print_duplicates(stderr, &dups);
 		} else if (flags & CRM_ADD_DRY_RUN) {
 			printf("%s\n", code);
-			cli_note(cli, "dry run: no likely duplicates; nothing written");
+			cli_note(cli, "dry run: %s; nothing written",
+				 flags & CRM_ADD_FORCE ? "duplicates not checked" : "no likely duplicates");
 		} else {
 			printf("%s\n", code);
 		}

@@ -559,7 +559,8 @@ static int writer_open(struct writer *w, struct crm_store *st, struct crm_err *e
 					"AND key = ?2", &w->field_del, err)) ||
 	    (rc = crm_store_prepare(st, "SELECT id FROM customer WHERE code = ?1", &w->code_id,
 				    err)) ||
-	    (rc = crm_store_prepare(st, "SELECT ifnull(max(id), 0) FROM customer", &w->max_id,
+	    (rc = crm_store_prepare(st, "SELECT ifnull((SELECT seq FROM sqlite_sequence "
+					"WHERE name = 'customer'), 0)", &w->max_id,
 				    err)))
 		return rc;
 	return CRM_OK;
@@ -599,7 +600,8 @@ static int64_t code_to_id(struct writer *w, const char *code)
 	return id;
 }
 
-/* The next free code of the form C00001. */
+/* The next free code of the form C00001, numbered after the highest id
+ * ever given (sqlite_sequence), so a purged customer's code stays retired. */
 static void next_code(struct writer *w, char code[65])
 {
 	if (w->next_number == 0) {

@@ -131,9 +131,6 @@ C00002
 CH
 EOF
 
-# Not the customer with the highest id: SQLite hands that id out again after a
-# purge (no AUTOINCREMENT), and the next customer then inherits the purged one's
-# generated code and audit history.  A known problem, not pinned down here.
 try 'rm --purge of an archived customer by id' 0 crm customer rm 2 --purge --user bob
 err_is <<'EOF'
 deleted 2
@@ -329,5 +326,26 @@ err_is <"$T/tag-usage"
 try 'tag -h' 0 crm customer tag -h
 out_is <"$T/tag-usage"
 err_empty
+
+# Ids and generated codes are never handed out again after a purge, so a new
+# customer does not inherit a purged one's code or history.
+try 'add the newest' 0 crm customer add Zulu
+out_is <<'EOF'
+C00005
+EOF
+crm customer rm C00005 --purge -q
+try 'the next customer after a purge of the newest' 0 crm customer add Echo
+out_is <<'EOF'
+C00006
+EOF
+try 'it has only its own history' 0 crm history customer C00006 --columns action,field,new
+out_is <<'EOF'
+action,field,new
+insert,code,C00006
+insert,name,Echo
+insert,kind,company
+insert,status,active
+insert,archived,0
+EOF
 
 done_testing
