@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "customer.h"
 
 static void vmessage(struct cli *cli, const char *fmt, va_list ap)
 {
@@ -162,6 +163,39 @@ int cli_store(struct cli *cli)
 	if (rc != CRM_OK)
 		return cli_fail(cli, rc, &err);
 	return CRM_OK;
+}
+
+int cli_args(struct cli *cli, int argc, char **argv, const char *const *usage, int nargs)
+{
+	int c;
+
+	while ((c = cli_getopt(cli, argc, argv, "", NULL)) != -1)
+		return c == 'h' ? (cli_usage(usage, 0), CLI_DONE) : cli_usage(usage, 1);
+	return argc - optind == nargs ? 0 : cli_usage(usage, 1);
+}
+
+int cli_customer(struct cli *cli, const char *key, int64_t *id)
+{
+	struct crm_err err;
+	int rc = cli_store(cli);
+
+	if (rc == CRM_OK && (rc = crm_customer_find(cli->st, key, id, &err)) != CRM_OK)
+		cli_fail(cli, rc, &err);
+	return rc;
+}
+
+int cli_show_record(struct cli *cli, struct crm_rec *rec, int rc, const struct crm_err *err)
+{
+	struct crm_out_opts o = cli_out_opts(cli, NULL);
+	struct crm_err werr;
+
+	if (rc != CRM_OK) {
+		crm_rec_free(rec);
+		return cli_fail(cli, rc, err);
+	}
+	if ((rc = crm_rec_write(rec, stdout, &o, &werr)) != CRM_OK)
+		return cli_fail(cli, rc, &werr);
+	return 0;
 }
 
 struct crm_out_opts cli_out_opts(struct cli *cli, const char *table_columns)

@@ -6,6 +6,7 @@
 #define CRM_CMD_H
 
 #include <getopt.h>
+#include <stdint.h>
 
 #include "err.h"
 #include "output.h"
@@ -64,6 +65,20 @@ int cli_usage(const char *const *usage, int error);
  * or 'h' for -h/--help. */
 int cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
 	       const struct option *longopts);
+
+/* For verbs without options of their own: takes the common options and
+ * checks there are exactly nargs arguments.  Returns 0 to go on, CLI_DONE
+ * after --help, or an exit code (after printing the usage). */
+#define CLI_DONE (-1)
+int cli_args(struct cli *cli, int argc, char **argv, const char *const *usage, int nargs);
+
+/* Opens the store and resolves a customer key (id or code) argument; prints
+ * the error itself. */
+int cli_customer(struct cli *cli, const char *key, int64_t *id);
+
+/* Prints a record built by a lib "show" function (rc is what it returned,
+ * err its error) in the chosen format and frees it. */
+int cli_show_record(struct cli *cli, struct crm_rec *rec, int rc, const struct crm_err *err);
 
 /* Opens the store on first use (creating the database on first use too).
  * Returns CRM_OK or prints the error and returns its code. */

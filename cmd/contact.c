@@ -40,21 +40,11 @@ static int parse_contact(struct cli *cli, int argc, char **argv, const char *con
 		case OPT_IM: in->im = optarg; break;
 		case OPT_PRIMARY: in->primary = 1; break;
 		case OPT_NO_PRIMARY: in->primary = 0; break;
-		case 'h': return cli_usage(usage, 0) - 1;
+		case 'h': cli_usage(usage, 0); return CLI_DONE;
 		default: return cli_usage(usage, 1);
 		}
 	}
 	return 0;
-}
-
-static int resolve_customer(struct cli *cli, const char *key, int64_t *id)
-{
-	struct crm_err err;
-	int rc = cli_store(cli);
-
-	if (rc == CRM_OK && (rc = crm_customer_find(cli->st, key, id, &err)) != CRM_OK)
-		cli_fail(cli, rc, &err);
-	return rc;
 }
 
 static int resolve_contact(struct cli *cli, const char *key, int64_t *id)
@@ -79,11 +69,11 @@ static int contact_add(struct cli *cli, int argc, char **argv)
 	int rc = parse_contact(cli, argc, argv, usage, &in);
 
 	if (rc)
-		return rc < 0 ? 0 : rc;
+		return rc == CLI_DONE ? 0 : rc;
 	if (argc - optind != 2 || in.name)
 		return cli_usage(usage, 1);
 	in.name = argv[optind + 1];
-	if ((rc = resolve_customer(cli, argv[optind], &customer)))
+	if ((rc = cli_customer(cli, argv[optind], &customer)))
 		return rc;
 	if ((rc = crm_contact_add(cli->st, customer, &in, &id, &err)) != CRM_OK)
 		return cli_fail(cli, rc, &err);
@@ -109,7 +99,7 @@ static int contact_list(struct cli *cli, int argc, char **argv)
 			return cli_usage(usage, c != 'h');
 	if (argc - optind > 1)
 		return cli_usage(usage, 1);
-	if (argc - optind == 1 && (rc = resolve_customer(cli, argv[optind], &customer)))
+	if (argc - optind == 1 && (rc = cli_customer(cli, argv[optind], &customer)))
 		return rc;
 	if ((rc = cli_store(cli)) ||
 	    (rc = cli_out_open(cli, &out, crm_contact_columns, crm_contact_ncolumns,
@@ -120,38 +110,22 @@ static int contact_list(struct cli *cli, int argc, char **argv)
 	return cli_out_close(cli, out, rc);
 }
 
-static int one_key(struct cli *cli, int argc, char **argv, const char *const *usage)
-{
-	int c;
-
-	while ((c = cli_getopt(cli, argc, argv, "", NULL)) != -1)
-		return c == 'h' ? cli_usage(usage, 0) - 1 : cli_usage(usage, 1);
-	return argc - optind == 1 ? 0 : cli_usage(usage, 1);
-}
-
 static int contact_show(struct cli *cli, int argc, char **argv)
 {
 	static const char *const usage[] = {"crm contact show KEY",
 		"Shows a contact; KEY is its id, or an email or name that names one contact.", NULL};
-	struct crm_out_opts o;
 	struct crm_rec *rec;
 	struct crm_err err;
 	int64_t id;
-	int rc = one_key(cli, argc, argv, usage);
+	int rc = cli_args(cli, argc, argv, usage, 1);
 
 	if (rc)
-		return rc < 0 ? 0 : rc;
+		return rc == CLI_DONE ? 0 : rc;
 	if ((rc = resolve_contact(cli, argv[optind], &id)))
 		return rc;
 	rec = crm_rec_new();
-	if ((rc = crm_contact_show(cli->st, id, rec, &err)) != CRM_OK) {
-		crm_rec_free(rec);
-		return cli_fail(cli, rc, &err);
-	}
-	o = cli_out_opts(cli, NULL);
-	if ((rc = crm_rec_write(rec, stdout, &o, &err)) != CRM_OK)
-		return cli_fail(cli, rc, &err);
-	return 0;
+	rc = crm_contact_show(cli->st, id, rec, &err);
+	return cli_show_record(cli, rec, rc, &err);
 }
 
 static int contact_edit(struct cli *cli, int argc, char **argv)
@@ -166,7 +140,7 @@ static int contact_edit(struct cli *cli, int argc, char **argv)
 	int rc = parse_contact(cli, argc, argv, usage, &in);
 
 	if (rc)
-		return rc < 0 ? 0 : rc;
+		return rc == CLI_DONE ? 0 : rc;
 	if (argc - optind != 1)
 		return cli_usage(usage, 1);
 	if ((rc = resolve_contact(cli, argv[optind], &id)))
@@ -182,10 +156,10 @@ static int contact_rm(struct cli *cli, int argc, char **argv)
 		"Removes a contact from its customer (kept in the history).", NULL};
 	struct crm_err err;
 	int64_t id;
-	int rc = one_key(cli, argc, argv, usage);
+	int rc = cli_args(cli, argc, argv, usage, 1);
 
 	if (rc)
-		return rc < 0 ? 0 : rc;
+		return rc == CLI_DONE ? 0 : rc;
 	if ((rc = resolve_contact(cli, argv[optind], &id)))
 		return rc;
 	if ((rc = crm_contact_rm(cli->st, id, &err)) != CRM_OK)

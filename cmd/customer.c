@@ -81,8 +81,10 @@ static int parse_input(struct cli *cli, int argc, char **argv, int with_name,
 			*flags |= CRM_ADD_FORCE;
 		else if (c == OPT_DRY_RUN && !with_name)
 			*flags |= CRM_ADD_DRY_RUN;
-		else if (c == 'h')
-			return cli_usage(usage, 0) - 1;
+		else if (c == 'h') {
+			cli_usage(usage, 0);
+			return CLI_DONE;
+		}
 		else
 			return cli_usage(usage, 1);
 	}
@@ -154,7 +156,7 @@ static int customer_add(struct cli *cli, int argc, char **argv)
 	}
 	crm_dup_list_free(&dups);
 	free_lists(&tags, &untags, &extra);
-	return rc < 0 ? 0 : rc;
+	return rc == CLI_DONE ? 0 : rc;
 }
 
 static int customer_edit(struct cli *cli, int argc, char **argv)
@@ -181,7 +183,7 @@ static int customer_edit(struct cli *cli, int argc, char **argv)
 			cli_fail(cli, rc, &err);
 	}
 	free_lists(&tags, &untags, &extra);
-	return rc < 0 ? 0 : rc;
+	return rc == CLI_DONE ? 0 : rc;
 }
 
 /* Parses a positive count ("--limit 20"). */
@@ -256,51 +258,22 @@ static int customer_list(struct cli *cli, int argc, char **argv)
 	return cli_out_close(cli, out, rc);
 }
 
-/* Verbs that take exactly `nargs` arguments and no options of their own. */
-static int plain_args(struct cli *cli, int argc, char **argv, const char *const *usage,
-		      int nargs)
-{
-	int c;
-
-	while ((c = cli_getopt(cli, argc, argv, "", NULL)) != -1)
-		return c == 'h' ? cli_usage(usage, 0) - 1 : cli_usage(usage, 1);
-	return argc - optind == nargs ? 0 : cli_usage(usage, 1);
-}
-
-/* Opens the store and resolves a customer key argument. */
-static int find_customer(struct cli *cli, const char *key, int64_t *id)
-{
-	struct crm_err err;
-	int rc = cli_store(cli);
-
-	if (rc == CRM_OK && (rc = crm_customer_find(cli->st, key, id, &err)) != CRM_OK)
-		cli_fail(cli, rc, &err);
-	return rc;
-}
-
 static int customer_show(struct cli *cli, int argc, char **argv)
 {
 	static const char *const usage[] = {"crm customer show KEY",
 		"Shows everything about a customer: fields, tags, extra fields, contacts.", NULL};
-	struct crm_out_opts o;
 	struct crm_rec *rec;
 	struct crm_err err;
 	int64_t id;
-	int rc = plain_args(cli, argc, argv, usage, 1);
+	int rc = cli_args(cli, argc, argv, usage, 1);
 
 	if (rc)
-		return rc < 0 ? 0 : rc;
-	if ((rc = find_customer(cli, argv[optind], &id)))
+		return rc == CLI_DONE ? 0 : rc;
+	if ((rc = cli_customer(cli, argv[optind], &id)))
 		return rc;
 	rec = crm_rec_new();
-	if ((rc = crm_customer_show(cli->st, id, rec, &err)) != CRM_OK) {
-		crm_rec_free(rec);
-		return cli_fail(cli, rc, &err);
-	}
-	o = cli_out_opts(cli, NULL);
-	if ((rc = crm_rec_write(rec, stdout, &o, &err)) != CRM_OK)
-		return cli_fail(cli, rc, &err);
-	return 0;
+	rc = crm_customer_show(cli->st, id, rec, &err);
+	return cli_show_record(cli, rec, rc, &err);
 }
 
 static int customer_rm(struct cli *cli, int argc, char **argv)
@@ -321,7 +294,7 @@ static int customer_rm(struct cli *cli, int argc, char **argv)
 			return cli_usage(usage, c != 'h');
 	if (argc - optind != 1)
 		return cli_usage(usage, 1);
-	if ((rc = find_customer(cli, argv[optind], &id)))
+	if ((rc = cli_customer(cli, argv[optind], &id)))
 		return rc;
 	if ((rc = crm_customer_rm(cli->st, id, purge, &err)) != CRM_OK)
 		return cli_fail(cli, rc, &err);
@@ -355,7 +328,7 @@ static int customer_tag(struct cli *cli, int argc, char **argv)
 	in.ntags = add.n;
 	in.untags = del.items;
 	in.nuntags = del.n;
-	if ((rc = find_customer(cli, argv[1], &id)) == CRM_OK &&
+	if ((rc = cli_customer(cli, argv[1], &id)) == CRM_OK &&
 	    (rc = crm_customer_edit(cli->st, id, &in, &err)) != CRM_OK)
 		cli_fail(cli, rc, &err);
 	free_lists(&add, &del, &none);
@@ -480,10 +453,10 @@ static int customer_export(struct cli *cli, int argc, char **argv)
 		"fields, in the form 'crm customer import' reads back (csv unless --format).", NULL};
 	struct crm_out_opts o;
 	struct crm_err err;
-	int rc = plain_args(cli, argc, argv, usage, 0);
+	int rc = cli_args(cli, argc, argv, usage, 0);
 
 	if (rc)
-		return rc < 0 ? 0 : rc;
+		return rc == CLI_DONE ? 0 : rc;
 	if (!cli->format_given || cli->format == CRM_FMT_TABLE)
 		cli->format = CRM_FMT_CSV;
 	if ((rc = cli_store(cli)) != CRM_OK)
@@ -501,12 +474,12 @@ static int customer_merge(struct cli *cli, int argc, char **argv)
 		"fills KEEP's empty fields from DROP, and archives DROP.", NULL};
 	struct crm_err err;
 	int64_t keep, drop;
-	int rc = plain_args(cli, argc, argv, usage, 2);
+	int rc = cli_args(cli, argc, argv, usage, 2);
 
 	if (rc)
-		return rc < 0 ? 0 : rc;
-	if ((rc = find_customer(cli, argv[optind], &keep)) ||
-	    (rc = find_customer(cli, argv[optind + 1], &drop)))
+		return rc == CLI_DONE ? 0 : rc;
+	if ((rc = cli_customer(cli, argv[optind], &keep)) ||
+	    (rc = cli_customer(cli, argv[optind + 1], &drop)))
 		return rc;
 	if ((rc = crm_customer_merge(cli->st, keep, drop, &err)) != CRM_OK)
 		return cli_fail(cli, rc, &err);

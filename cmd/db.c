@@ -3,27 +3,14 @@
 
 #include "cmd.h"
 
-/* Verbs with no options of their own still take the common ones. */
-static int no_options(struct cli *cli, int argc, char **argv, const char *const *usage,
-		      int nargs)
-{
-	int c;
-
-	while ((c = cli_getopt(cli, argc, argv, "", NULL)) != -1)
-		return c == 'h' ? cli_usage(usage, 0) - 1 : cli_usage(usage, 1);
-	if (argc - optind != nargs)
-		return cli_usage(usage, 1);
-	return 0;
-}
-
 static int db_init(struct cli *cli, int argc, char **argv)
 {
 	static const char *const usage[] = {"crm db init",
 		"Creates the database (and its directory) if it does not exist yet.", NULL};
-	int rc = no_options(cli, argc, argv, usage, 0);
+	int rc = cli_args(cli, argc, argv, usage, 0);
 
 	if (rc)
-		return rc < 0 ? 0 : rc;
+		return rc == CLI_DONE ? 0 : rc;
 	if ((rc = cli_store(cli)) != CRM_OK)
 		return rc;
 	printf("%s\n", cli->db_path);
@@ -42,10 +29,10 @@ static int db_check(struct cli *cli, int argc, char **argv)
 	static const char *const usage[] = {"crm db check",
 		"Checks the database's integrity and foreign keys; prints each problem.", NULL};
 	struct crm_err err;
-	int rc = no_options(cli, argc, argv, usage, 0), problems;
+	int rc = cli_args(cli, argc, argv, usage, 0), problems;
 
 	if (rc)
-		return rc < 0 ? 0 : rc;
+		return rc == CLI_DONE ? 0 : rc;
 	if ((rc = cli_store(cli)) != CRM_OK)
 		return rc;
 	if ((rc = crm_store_check(cli->st, print_problem, NULL, &problems, &err)) != CRM_OK)
@@ -63,10 +50,10 @@ static int db_backup(struct cli *cli, int argc, char **argv)
 		"Copies the live database to FILE (which must not exist) with SQLite's online "
 		"backup.", NULL};
 	struct crm_err err;
-	int rc = no_options(cli, argc, argv, usage, 1);
+	int rc = cli_args(cli, argc, argv, usage, 1);
 
 	if (rc)
-		return rc < 0 ? 0 : rc;
+		return rc == CLI_DONE ? 0 : rc;
 	if ((rc = cli_store(cli)) != CRM_OK)
 		return rc;
 	if ((rc = crm_store_backup(cli->st, argv[optind], &err)) != CRM_OK)
@@ -80,10 +67,10 @@ static int db_migrate(struct cli *cli, int argc, char **argv)
 	static const char *const usage[] = {"crm db migrate",
 		"Brings an older database's schema up to this crm's version.", NULL};
 	struct crm_err err;
-	int rc = no_options(cli, argc, argv, usage, 0), from;
+	int rc = cli_args(cli, argc, argv, usage, 0), from;
 
 	if (rc)
-		return rc < 0 ? 0 : rc;
+		return rc == CLI_DONE ? 0 : rc;
 	cli->open_flags = CRM_OPEN_NOMIGRATE;
 	if ((rc = cli_store(cli)) != CRM_OK)
 		return rc;

@@ -108,16 +108,6 @@ int crm_contact_add(struct crm_store *st, int64_t customer_id, const struct crm_
 	return rc;
 }
 
-static int all_digits(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (!isdigit((unsigned char)*s))
-			return 0;
-	return 1;
-}
-
 int crm_contact_find(struct crm_store *st, const char *key, int64_t customer_id, int64_t *id,
 		     struct crm_err *err)
 {
@@ -127,7 +117,7 @@ int crm_contact_find(struct crm_store *st, const char *key, int64_t customer_id,
 	int rc, n = 0;
 
 	rc = crm_store_prepare(st,
-			       all_digits(key)
+			       crm_all_digits(key)
 				       ? "SELECT id FROM contact WHERE id = ?1"
 				       : "SELECT id FROM contact WHERE (email = ?1 COLLATE NOCASE "
 					 "OR name = ?1 COLLATE NOCASE) AND archived = 0 AND "

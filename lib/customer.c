@@ -739,22 +739,12 @@ out:
 
 /* ---- reading ---- */
 
-static int all_digits(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (!isdigit((unsigned char)*s))
-			return 0;
-	return 1;
-}
-
 int crm_customer_find(struct crm_store *st, const char *key, int64_t *id, struct crm_err *err)
 {
 	sqlite3_stmt *stmt;
 	int rc;
 
-	rc = crm_store_prepare(st, all_digits(key) ? "SELECT id FROM customer WHERE id = ?1"
+	rc = crm_store_prepare(st, crm_all_digits(key) ? "SELECT id FROM customer WHERE id = ?1"
 						   : "SELECT id FROM customer WHERE code = ?1",
 			       &stmt, err);
 	if (rc != CRM_OK)

@@ -43,3 +43,13 @@ int crm_valid_phone(const char *s)
 	}
 	return digits >= 3;
 }
+
+int crm_all_digits(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return 0;
+	return 1;
+}

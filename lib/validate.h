@@ -12,4 +12,7 @@ int crm_has_control(const char *s, int allow_newlines);
 /* True when s holds a space or a control character. */
 int crm_has_space_or_control(const char *s);
 
+/* True when s is one or more ASCII digits: a record key that reads as an id. */
+int crm_all_digits(const char *s);
+
 #endif
