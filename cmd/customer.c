@@ -104,14 +104,14 @@ static void free_lists(struct cli_list *a, struct cli_list *b, struct cli_list *
 	free(c->items);
 }
 
-static const char *const field_usage_lines[] = {
-	"   --code C  --kind company|person  --status lead|prospect|active|inactive|lost",
-	"   --owner REP  --email ADDR  --phone NUM  --website URL",
-	"   --street S  --city C  --region R  --postcode P  --country C",
-	"   --tax-id ID  --industry I  --source S  --tier T",
-	"   --credit-limit AMOUNT  --terms DAYS  --note TEXT",
-	"   --tag T (repeatable)  --field KEY=VALUE (repeatable)",
-};
+/* The field options add and edit share, for their usage text. */
+#define FIELD_USAGE                                                                            \
+	"   --code C  --kind company|person  --status lead|prospect|active|inactive|lost",        \
+	"   --owner REP  --email ADDR  --phone NUM  --website URL",                               \
+	"   --street S  --city C  --region R  --postcode P  --country C",                         \
+	"   --tax-id ID  --industry I  --source S  --tier T",                                     \
+	"   --credit-limit AMOUNT  --terms DAYS  --note TEXT",                                    \
+	"   --tag T (repeatable)  --field KEY=VALUE (repeatable)"
 
 /* Prints what a refused add found, on stderr, one duplicate a line. */
 static void print_duplicates(FILE *fp, const struct crm_dup_list *dups)
@@ -127,9 +127,7 @@ static int customer_add(struct cli *cli, int argc, char **argv)
 		"crm customer add NAME [options]",
 		"Adds a customer and prints its code.  Refuses likely duplicates (similar name,",
 		"same email, phone or tax id) with exit 4 unless --force; --dry-run only checks.",
-		"", field_usage_lines[0], field_usage_lines[1], field_usage_lines[2],
-		field_usage_lines[3], field_usage_lines[4], field_usage_lines[5],
-		"   --force  --dry-run", NULL};
+		"", FIELD_USAGE, "   --force  --dry-run", NULL};
 	struct cli_list tags = {0}, untags = {0}, extra = {0};
 	struct crm_customer_input in;
 	struct crm_dup_list dups = {0};
@@ -164,9 +162,8 @@ static int customer_edit(struct cli *cli, int argc, char **argv)
 	static const char *const usage[] = {
 		"crm customer edit KEY [options]",
 		"Changes the given fields of a customer; an empty value clears a field.",
-		"", "   --name NAME", field_usage_lines[0], field_usage_lines[1],
-		field_usage_lines[2], field_usage_lines[3], field_usage_lines[4],
-		field_usage_lines[5], "   --untag T (repeatable)  --field KEY= removes a field", NULL};
+		"", "   --name NAME", FIELD_USAGE,
+		"   --untag T (repeatable)  --field KEY= removes a field", NULL};
 	struct cli_list tags = {0}, untags = {0}, extra = {0};
 	struct crm_customer_input in;
 	struct crm_err err;
