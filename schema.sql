@@ -250,14 +250,16 @@ CREATE TRIGGER contact_audit_delete AFTER DELETE ON contact BEGIN
 END;
 
 -- The search index (see lib/search.h): an FTS5 trigram table over folded
--- text, with "units" that make one- and two-character terms findable.
+-- text, each column starting with a space so that " ab" finds a word's
+-- start, with "units" that make one- and two-character CJK terms and
+-- initials findable.
 CREATE VIRTUAL TABLE customer_fts USING fts5 (name, body, short, tokenize = 'trigram');
 -- A match in the name (or code) outranks one in the notes.
 INSERT INTO customer_fts (customer_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 5.0)');
 
 CREATE VIEW customer_search_doc (id, name, body, archived) AS
-SELECT c.id, crm_fold(c.name || ' ' || c.code),
-       crm_fold(ifnull(c.email, '') || ' ' || ifnull(c.phone, '') || ' ' ||
+SELECT c.id, ' ' || crm_fold(c.name || ' ' || c.code),
+       ' ' || crm_fold(ifnull(c.email, '') || ' ' || ifnull(c.phone, '') || ' ' ||
 		ifnull(crm_digits(c.phone), '') || ' ' || ifnull(c.city, '') || ' ' ||
 		ifnull(c.note, '') || ' ' ||
 		ifnull((SELECT group_concat(k.name || ' ' || ifnull(k.email, '') || ' ' ||
@@ -273,7 +275,7 @@ FROM customer c;
 -- (U+E002 U+E002 U+E000, see lib/search.h) ends the short column.
 CREATE VIEW customer_search_row (id, name, body, short) AS
 SELECT id, name, body,
-       crm_short(name || ' ' || body) || CASE archived WHEN 1 THEN char(57346, 57346, 57344) ELSE '' END
+       crm_short(name, body) || CASE archived WHEN 1 THEN char(57346, 57346, 57344) ELSE '' END
 FROM customer_search_doc;
 
 CREATE TRIGGER customer_fts_insert AFTER INSERT ON customer BEGIN

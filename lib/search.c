@@ -1,7 +1,9 @@
 /* search.c — the SQL functions that feed customer_fts, and the query builder.
  *
- * The trigram index finds any substring of three or more characters.  Shorter
- * terms are found through "units" (see search.h) kept in the short column;
+ * The trigram index finds any substring of three or more characters, and the
+ * start of a word by a space and its first two letters.  Shorter terms of
+ * Chinese, Japanese and Korean, and initials, are found through "units" (see
+ * search.h) kept in the short column;
  * the query builder and crm_search_units split words the same way, so that
  * every term maps to something the index holds. */
 #include <stdlib.h>
@@ -75,12 +77,20 @@ static void add_unit(struct crm_buf *out, const char *c, size_t len, int chars)
 	crm_buf_add(out, unit, len + 3);
 }
 
-/* CJK words have no spaces, so any character pair may start a term: index
- * them all.  Other words are found by their first one or two letters. */
-static void piece_units(struct crm_buf *out, const struct piece *p)
+/* CJK words have no spaces, so any character or pair of characters may
+ * start a term: index them all.  Other words get a unit for their first
+ * letter only when they are in the name (with_initials); their two-letter
+ * beginnings are found through the trigram " ab" of the name and body
+ * columns, which begin with a space. */
+static void piece_units(struct crm_buf *out, const struct piece *p, int with_initials)
 {
 	size_t i = 0, a, b;
 
+	if (!p->cjk) {
+		if (with_initials)
+			add_unit(out, p->s, char_len(p->s, p->len), 1);
+		return;
+	}
 	while (i < p->len) {
 		a = char_len(p->s + i, p->len - i);
 		add_unit(out, p->s + i, a, 1);
@@ -88,29 +98,40 @@ static void piece_units(struct crm_buf *out, const struct piece *p)
 			b = char_len(p->s + i + a, p->len - i - a);
 			add_unit(out, p->s + i, a + b, 2);
 		}
-		if (!p->cjk)
-			break;
 		i += a;
 	}
 }
 
-void crm_search_units(struct crm_buf *out, const char *s, size_t n)
+static void add_units(struct crm_buf *out, const char *s, size_t n, int with_initials)
 {
 	struct piece p;
 	size_t pos = 0;
 
 	crm_buf_add(out, "", 0); /* out->data is a string even with no units */
 	while (s && next_piece(s, n, &pos, &p))
-		piece_units(out, &p);
+		piece_units(out, &p, with_initials);
 }
 
-/* Appends s[0..n) and suffix as one FTS5 string: in double quotes, with any
- * double quote doubled, so that no term can be read as FTS5 syntax. */
-static void add_fts_string(struct crm_buf *out, const char *s, size_t n, const char *suffix)
+void crm_search_units(struct crm_buf *out, const char *s, size_t n)
+{
+	add_units(out, s, n, 1);
+}
+
+void crm_search_cjk_units(struct crm_buf *out, const char *s, size_t n)
+{
+	add_units(out, s, n, 0);
+}
+
+/* Appends prefix, s[0..n) and suffix as one FTS5 string: in double quotes,
+ * with any double quote doubled, so that no term can be read as FTS5 syntax.
+ * prefix and suffix hold no double quotes. */
+static void add_fts_string(struct crm_buf *out, const char *prefix, const char *s, size_t n,
+			   const char *suffix)
 {
 	const char *q;
 
 	crm_buf_add(out, "\"", 1);
+	crm_buf_adds(out, prefix);
 	while ((q = memchr(s, '"', n))) {
 		crm_buf_add(out, s, (size_t)(q - s) + 1);
 		crm_buf_add(out, "\"", 1);
@@ -126,10 +147,14 @@ static void add_condition(struct crm_buf *match, const struct piece *p)
 {
 	if (p->chars >= 3) {
 		crm_buf_adds(match, "{name body} : ");
-		add_fts_string(match, p->s, p->len, "");
+		add_fts_string(match, "", p->s, p->len, "");
+	} else if (p->chars == 2 && !p->cjk) {
+		/* the start of a word: a space and the two letters */
+		crm_buf_adds(match, "{name body} : ");
+		add_fts_string(match, " ", p->s, p->len, "");
 	} else {
 		crm_buf_adds(match, "short : ");
-		add_fts_string(match, p->s, p->len, p->chars == 1 ? UNIT_ONE UNIT_END : UNIT_END);
+		add_fts_string(match, "", p->s, p->len, p->chars == 1 ? UNIT_ONE UNIT_END : UNIT_END);
 	}
 }
 
@@ -197,16 +222,23 @@ static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	result_scratch(ctx, b);
 }
 
+/* crm_short(name, body): the units of both columns (initials from the name
+ * only).  A NULL body counts as empty. */
 static void sql_short(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct crm_buf *b = sqlite3_user_data(ctx);
-	size_t n;
-	const char *s = arg_text(ctx, argv[0], &n);
+	size_t n, nbody = 0;
+	const char *s = arg_text(ctx, argv[0], &n), *body;
 
 	if (!s)
 		return;
+	body = sqlite3_value_type(argv[1]) == SQLITE_NULL ? NULL
+							   : (const char *)sqlite3_value_text(argv[1]);
+	if (body)
+		nbody = (size_t)sqlite3_value_bytes(argv[1]);
 	crm_buf_reset(b);
 	crm_search_units(b, s, n);
+	crm_search_cjk_units(b, body, nbody);
 	result_scratch(ctx, b);
 }
 
@@ -245,7 +277,7 @@ static void scratch_free(void *p)
 /* Each function gets its own scratch buffer: SQLite frees it with the
  * function (connection closed, function redefined), and since a connection
  * runs one statement step at a time, no lock is needed. */
-static int register_function(sqlite3 *db, const char *name,
+static int register_function(sqlite3 *db, const char *name, int nargs,
 			     void (*fn)(sqlite3_context *, int, sqlite3_value **))
 {
 	struct crm_buf *scratch = calloc(1, sizeof *scratch);
@@ -253,18 +285,18 @@ static int register_function(sqlite3 *db, const char *name,
 	if (!scratch)
 		return SQLITE_NOMEM;
 	/* On failure SQLite calls scratch_free itself. */
-	return sqlite3_create_function_v2(db, name, 1,
+	return sqlite3_create_function_v2(db, name, nargs,
 					  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 					  scratch, fn, NULL, NULL, scratch_free);
 }
 
 int crm_search_register(sqlite3 *db)
 {
-	int rc = register_function(db, "crm_fold", sql_fold);
+	int rc = register_function(db, "crm_fold", 1, sql_fold);
 
 	if (rc == SQLITE_OK)
-		rc = register_function(db, "crm_short", sql_short);
+		rc = register_function(db, "crm_short", 2, sql_short);
 	if (rc == SQLITE_OK)
-		rc = register_function(db, "crm_digits", sql_digits);
+		rc = register_function(db, "crm_digits", 1, sql_digits);
 	return rc;
 }

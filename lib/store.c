@@ -262,7 +262,10 @@ static int configure_connection(struct crm_store *st, struct crm_err *err)
 	sqlite3_extended_result_codes(st->db, 1);
 	if (register_functions(st) != SQLITE_OK)
 		return crm_store_error(st, SQLITE_ERROR, err);
-	return exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", err);
+	/* Statement journals (a write with triggers keeps one per statement) go
+	 * to memory: on disk they doubled the time of an import. */
+	return exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
+			"PRAGMA temp_store = MEMORY", err);
 }
 
 /* Switching to WAL fails at once when another crm holds a lock (SQLite does

@@ -35,14 +35,26 @@ static const char *match(const char *query)
 
 #define MATCH(q, want) CHECK_STR(match(q), (want), "match " #q)
 
+static const char *cjk_units(const char *s)
+{
+	static struct crm_buf b;
+
+	crm_buf_reset(&b);
+	crm_search_cjk_units(&b, s, strlen(s));
+	return b.data;
+}
+
 static void test_units(void)
 {
 	CHECK_STR(units("王伟明 li smith"),
 		  "王" ONE END "王伟" END "伟" ONE END "伟明" END "明" ONE END
-		  "l" ONE END "li" END "s" ONE END "sm" END,
-		  "units of 王伟明 li smith");
+		  "l" ONE END "s" ONE END,
+		  "units of a name: CJK units and initials");
+	CHECK_STR(cjk_units("王伟明 li smith"),
+		  "王" ONE END "王伟" END "伟" ONE END "伟明" END "明" ONE END,
+		  "units of a body: CJK units only");
 	CHECK_STR(units("c00001王伟"),
-		  "c" ONE END "c0" END "王" ONE END "王伟" END "伟" ONE END,
+		  "c" ONE END "王" ONE END "王伟" END "伟" ONE END,
 		  "units of a word mixing CJK and other characters");
 	CHECK_STR(units("x 김민수"),
 		  "x" ONE END "김" ONE END "김민" END "민" ONE END "민수" END "수" ONE END,
@@ -54,7 +66,7 @@ static void test_units(void)
 static void test_match(void)
 {
 	MATCH("王伟 smith li",
-	      "short : \"王伟" END "\" AND {name body} : \"smith\" AND short : \"li" END "\"");
+	      "short : \"王伟" END "\" AND {name body} : \"smith\" AND {name body} : \" li\"");
 	MATCH("王", "short : \"王" ONE END "\"");
 	MATCH("王伟明", "{name body} : \"王伟明\"");
 	MATCH("ZÜRICH", "{name body} : \"zurich\"");
@@ -64,7 +76,7 @@ static void test_match(void)
 	      "{name body} : \"王伟明\" AND {name body} : \"c00001\"");
 	MATCH("  Ｓｍｉｔｈ、 李 ",
 	      "{name body} : \"smith\" AND short : \"李" ONE END "\"");
-	MATCH("\"li\" OR x*", "short : \"li" END "\" AND short : \"or" END "\" AND "
+	MATCH("\"li\" OR x*", "{name body} : \" li\" AND {name body} : \" or\" AND "
 			      "short : \"x" ONE END "\"");
 	MATCH("", "error 4: nothing to search for in ''");
 	MATCH("!!! --", "error 4: nothing to search for in '!!! --'");
@@ -78,9 +90,9 @@ static void test_match_appends(void)
 
 	crm_buf_adds(&b, "x");
 	CHECK_INT(crm_search_match("li", &b, &err), CRM_OK, "match succeeds");
-	CHECK_STR(b.data, "xshort : \"li" END "\"", "match appends to the buffer");
+	CHECK_STR(b.data, "x{name body} : \" li\"", "match appends to the buffer");
 	CHECK_INT(crm_search_match("?", &b, &err), CRM_EINVAL, "match of ? fails");
-	CHECK_STR(b.data, "xshort : \"li" END "\"", "a failed match leaves the buffer alone");
+	CHECK_STR(b.data, "x{name body} : \" li\"", "a failed match leaves the buffer alone");
 	free(b.data);
 }
 
@@ -119,9 +131,12 @@ static void test_sql_functions(sqlite3 *db)
 	CHECK_STR(value(db, "SELECT crm_fold(NULL) IS NULL"), "1", "crm_fold(NULL) is NULL");
 	CHECK_STR(value(db, "SELECT crm_fold(12.5)"), "12 5", "crm_fold of a number");
 	CHECK_STR(value(db, "SELECT crm_fold('...') = ''"), "1", "crm_fold of punctuation is ''");
-	CHECK_STR(value(db, "SELECT crm_short('li x') = 'l" ONE END "li" END "x" ONE END "'"),
+	CHECK_STR(value(db, "SELECT crm_short('li x', 'ab 北京') = 'l" ONE END "x" ONE END
+			    "北" ONE END "北京" END "京" ONE END "'"),
 		  "1", "crm_short in SQL");
-	CHECK_STR(value(db, "SELECT crm_short(NULL) IS NULL"), "1", "crm_short(NULL) is NULL");
+	CHECK_STR(value(db, "SELECT crm_short(NULL, 'x') IS NULL"), "1", "crm_short(NULL) is NULL");
+	CHECK_STR(value(db, "SELECT crm_short('x', NULL) = 'x" ONE END "'"), "1",
+		  "crm_short of a NULL body");
 	CHECK_STR(value(db, "SELECT crm_digits('+1 (555) 010-2000')"), "15550102000",
 		  "crm_digits keeps the digits");
 	CHECK_STR(value(db, "SELECT crm_digits('n/a') IS NULL"), "1",
@@ -140,8 +155,8 @@ static const char *const schema =
 	"  (3, 'John O''Neil-Smith C00003', 'London +44 20 7946 0000'),"
 	"  (4, '王明 C00004', 'Beijing'), (5, 'Ærø Bådeværft C00005', 'Ærøskøbing');"
 	"INSERT INTO customer_fts (rowid, name, body, short)"
-	"  SELECT id, n, b, crm_short(n || ' ' || b)"
-	"  FROM (SELECT id, crm_fold(name) AS n, crm_fold(body) AS b FROM doc);";
+	"  SELECT id, n, b, crm_short(n, b)"
+	"  FROM (SELECT id, ' ' || crm_fold(name) AS n, ' ' || crm_fold(body) AS b FROM doc);";
 
 static const char *find(sqlite3 *db, const char *query)
 {
@@ -184,7 +199,9 @@ static void test_index(sqlite3 *db)
 	FIND("o'neil", "3");
 	FIND("neil smith", "3");
 	FIND("sm", "3");
-	FIND("s", "2,3");
+	FIND("s", "3");
+	FIND("se", "2");
+	FIND("lo", "3");
 	FIND("mi", "");
 	FIND("79460000", "");
 	FIND("7946", "3");
