@@ -58,7 +58,10 @@ $(O)/lib/libcrm.a: $(LIB_OBJ)
 lib/libcrm.a: $(O)/lib/libcrm.a
 	cp $< $@
 
-$(BIN): $(CMD_OBJ) $(O)/lib/libcrm.a lib/libcrm.a
+# lib/libcrm.a is the library others link; a sanitizer build leaves it alone.
+LIBCOPY ?= lib/libcrm.a
+
+$(BIN): $(CMD_OBJ) $(O)/lib/libcrm.a $(LIBCOPY)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CMD_OBJ) $(O)/lib/libcrm.a $(LDLIBS)
 
 $(O)/tests/unit/%: tests/unit/%.c tests/unit/test.h $(O)/lib/libcrm.a
@@ -71,7 +74,8 @@ check: $(BIN) $(UNIT_BIN)
 
 ASAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 asan:
-	$(MAKE) O=.build-asan BIN=.build-asan/crm CFLAGS='$(ASAN_FLAGS)' LDFLAGS='$(ASAN_FLAGS)' check
+	$(MAKE) O=.build-asan BIN=.build-asan/crm LIBCOPY= CFLAGS='$(ASAN_FLAGS)' \
+		LDFLAGS='$(ASAN_FLAGS)' check
 
 deps:
 	@sh tests/deps.sh install
