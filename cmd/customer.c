@@ -303,16 +303,15 @@ static int customer_tag(struct cli *cli, int argc, char **argv)
 {
 	static const char *const usage[] = {"crm customer tag KEY [+]TAG... -TAG...",
 		"Adds tags (TAG or +TAG) and removes them (-TAG).", NULL};
-	struct cli_list add = {0}, del = {0}, none = {0};
+	struct cli_list add = {0}, del = {0};
 	struct crm_customer_input in = {0};
 	struct crm_err err;
 	int64_t id;
-	int rc = 0, c;
+	int rc = 0;
 
 	/* "-old" must reach us as a word, not as an option: no getopt past KEY. */
 	if (argc >= 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")))
 		return cli_usage(usage, 0);
-	(void)c;
 	if (argc < 3)
 		return cli_usage(usage, 1);
 	for (int i = 2; i < argc; i++) {
@@ -328,7 +327,8 @@ static int customer_tag(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_customer(cli, argv[1], &id)) == CRM_OK &&
 	    (rc = crm_customer_edit(cli->st, id, &in, &err)) != CRM_OK)
 		cli_fail(cli, rc, &err);
-	free_lists(&add, &del, &none);
+	free(add.items);
+	free(del.items);
 	return rc;
 }
 
