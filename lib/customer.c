@@ -863,8 +863,8 @@ int crm_customer_list(struct crm_store *st, const struct crm_customer_filter *fl
 	return rc;
 }
 
-/* The best matches are chosen inside the index alone (rank, then rowid), the
- * same work as a bare FTS5 query; only those rows are then read in full. */
+/* The best matches are chosen inside the index alone (crm_rank, see
+ * search.h, then the order of entry); only those rows are read in full. */
 int crm_customer_search(struct crm_store *st, const char *query, long limit,
 			int include_archived, struct crm_out *out, struct crm_err *err)
 {
@@ -879,9 +879,9 @@ int crm_customer_search(struct crm_store *st, const char *query, long limit,
 		crm_buf_adds(&match, " NOT short : \"" CRM_SEARCH_ARCHIVED_UNIT "\"");
 	if (rc == CRM_OK)
 		rc = crm_store_prepare(st,
-				       "SELECT " CUSTOMER_SELECT " FROM (SELECT rowid AS id, rank "
-				       "FROM customer_fts WHERE customer_fts MATCH ?1 "
-				       "ORDER BY rank, rowid LIMIT ?2) hit "
+				       "SELECT " CUSTOMER_SELECT " FROM (SELECT rowid AS id, "
+				       "crm_rank(customer_fts) AS rank FROM customer_fts "
+				       "WHERE customer_fts MATCH ?1 ORDER BY rank, rowid LIMIT ?2) hit "
 				       "JOIN customer c ON c.id = hit.id ORDER BY hit.rank, hit.id",
 				       &stmt, err);
 	if (rc == CRM_OK) {

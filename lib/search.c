@@ -290,7 +290,46 @@ static int register_function(sqlite3 *db, const char *name, int nargs,
 					  scratch, fn, NULL, NULL, scratch_free);
 }
 
-int crm_search_register(sqlite3 *db)
+/* crm_rank(customer_fts): how well a row matches, lower is better.  Each
+ * term counts by the best column it was found in: the name (and code) 10,
+ * the units of short words 5, the rest 1.  Unlike bm25 it needs no column
+ * sizes, which cost a lookup per matching row: a broad term matching a
+ * hundred thousand customers is ranked in a fraction of bm25's time. */
+static void fts_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+		     int argc, sqlite3_value **argv)
+{
+	static const int weight[] = {10, 1, 5}; /* name, body, short */
+	int nphrase = api->xPhraseCount(fts), score = 0;
+
+	for (int p = 0; p < nphrase; p++) {
+		Fts5PhraseIter it;
+		int col, best = 0;
+
+		if (api->xPhraseFirstColumn(fts, p, &it, &col) != SQLITE_OK)
+			break;
+		for (; col >= 0; api->xPhraseNextColumn(fts, &it, &col))
+			if (col < 3 && weight[col] > best)
+				best = weight[col];
+		score += best;
+	}
+	sqlite3_result_int(ctx, -score);
+}
+
+/* The FTS5 API of db, through the documented "SELECT fts5(?)" handshake. */
+static fts5_api *fts5_api_of(sqlite3 *db)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *stmt;
+
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_pointer(stmt, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	return api;
+}
+
+static int register_sql_functions(sqlite3 *db)
 {
 	int rc = register_function(db, "crm_fold", 1, sql_fold);
 
@@ -300,3 +339,13 @@ int crm_search_register(sqlite3 *db)
 		rc = register_function(db, "crm_digits", 1, sql_digits);
 	return rc;
 }
+
+int crm_search_register(sqlite3 *db)
+{
+	fts5_api *fts5 = fts5_api_of(db);
+
+	if (!fts5 || fts5->xCreateFunction(fts5, "crm_rank", NULL, fts_rank, NULL) != SQLITE_OK)
+		return SQLITE_ERROR;
+	return register_sql_functions(db);
+}
+

@@ -44,7 +44,9 @@
 #define CRM_SEARCH_ARCHIVED_UNIT "\xEE\x80\x82\xEE\x80\x82\xEE\x80\x80"
 
 /* Registers crm_fold(text), crm_short(name, body) and crm_digits(text) (all
- * deterministic, NULL in → NULL out) on db.  Returns an SQLite result code. */
+ * deterministic, NULL in → NULL out) and the FTS5 ranking function
+ * crm_rank(customer_fts) (lower is better: a term found in the name counts
+ * 10, in the units 5, elsewhere 1) on db.  Returns an SQLite result code. */
 int crm_search_register(sqlite3 *db);
 
 /* Appends the units of folded name text s[0..n) to out: CJK units and

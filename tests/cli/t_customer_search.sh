@@ -235,8 +235,8 @@ try 'edit a city' 0 crm customer edit C00003 --city Leeds
 found leeds
 out_is <<'EOF'
 code,name
-C00006,Tea House
 C00003,김민수
+C00006,Tea House
 EOF
 
 try 'remove the contact' 0 crm contact rm 1

@@ -1,0 +1,553 @@
+/* gen.c — writes N made-up customers as CSV on stdout, for `make bench`.
+ *
+ *   gen N > customers.csv
+ *
+ * The header is the one `crm customer import` reads:
+ *   code,name,kind,status,owner,email,phone,website,street,city,region,
+ *   postcode,country,tax_id,industry,source,tier,credit_limit,terms,note,tags
+ * The output depends on N only (a fixed-seed PRNG, one draw sequence), so the
+ * first M rows of `gen N` are the rows of `gen M`.  Names, streets and cities
+ * come in several scripts — Latin with accents (Müller, Søren, José, François,
+ * Łukasz), Chinese, Korean, Japanese — and companies carry legal forms (GmbH,
+ * Ltd, SARL, 株式会社 ...); phones use national formats; notes have commas,
+ * double quotes and embedded newlines, so the CSV quoting is exercised.
+ * Codes are unique: C0000001, C0000002 ... */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- output: one big buffer, written when nearly full ---- */
+
+static char obuf[1 << 20];
+static size_t olen;
+
+static void flush_out(void)
+{
+	if (olen && fwrite(obuf, 1, olen, stdout) != olen) {
+		perror("gen: write");
+		exit(1);
+	}
+	olen = 0;
+}
+
+static void put(const char *s, size_t n)
+{
+	if (olen + n > sizeof obuf)
+		flush_out();
+	memcpy(obuf + olen, s, n);
+	olen += n;
+}
+
+static void puts_(const char *s)
+{
+	put(s, strlen(s));
+}
+
+/* A CSV cell: quoted (with quotes doubled) only when it needs to be. */
+static void cell(const char *s, int last)
+{
+	if (strpbrk(s, ",\"\r\n")) {
+		put("\"", 1);
+		for (const char *q; (q = strchr(s, '"')); s = q + 1) {
+			put(s, (size_t)(q - s) + 1);
+			put("\"", 1);
+		}
+		puts_(s);
+		put("\"", 1);
+	} else {
+		puts_(s);
+	}
+	put(last ? "\n" : ",", 1);
+}
+
+/* ---- deterministic randomness (splitmix64) ---- */
+
+static uint64_t rng_state = 0x5eed2026c0ffeeULL;
+
+static uint64_t rnd(void)
+{
+	uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static unsigned below(unsigned n)
+{
+	return (unsigned)(rnd() % n);
+}
+
+#define PICK(a) (a)[below(sizeof(a) / sizeof *(a))]
+
+/* A word as people write it and its ASCII spelling for emails and domains. */
+struct word {
+	const char *text, *ascii;
+};
+
+/* ---- locales ---- */
+
+struct city {
+	const char *name, *region, *country;
+};
+
+struct locale {
+	const struct word *first;
+	size_t nfirst;
+	const struct word *last;
+	size_t nlast;
+	const struct city *cities;
+	size_t ncities;
+	const struct word *trades; /* company trade words */
+	size_t ntrades;
+	const char *const *forms; /* legal forms, "%s" is the company name */
+	size_t nforms;
+	const char *const *streets; /* "%d" is the house number */
+	size_t nstreets;
+	const char *const *domains;
+	size_t ndomains;
+	const char *tld;
+	int cjk; /* names written without a space, family name first */
+	int id;
+};
+
+#define N_(a) a, sizeof(a) / sizeof *(a)
+
+/* German */
+static const struct word de_first[] = {
+	{"Jürgen", "juergen"}, {"Jörg", "joerg"}, {"Günter", "guenter"}, {"Anna", "anna"},
+	{"Lukas", "lukas"}, {"Sophie", "sophie"}, {"Käthe", "kaethe"}, {"Maximilian", "max"},
+	{"Björn", "bjoern"}, {"Uwe", "uwe"}, {"Hannelore", "hannelore"}, {"Felix", "felix"}};
+static const struct word de_last[] = {
+	{"Müller", "mueller"}, {"Schmidt", "schmidt"}, {"Schneider", "schneider"},
+	{"Weiß", "weiss"}, {"Groß", "gross"}, {"Köhler", "koehler"}, {"Fischer", "fischer"},
+	{"Schäfer", "schaefer"}, {"Becker", "becker"}, {"Hoffmann", "hoffmann"},
+	{"Krüger", "krueger"}, {"Wagner", "wagner"}};
+static const struct city de_cities[] = {
+	{"Berlin", "Berlin", "DE"}, {"München", "Bayern", "DE"},
+	{"Köln", "Nordrhein-Westfalen", "DE"}, {"Düsseldorf", "Nordrhein-Westfalen", "DE"},
+	{"Nürnberg", "Bayern", "DE"}, {"Hamburg", "Hamburg", "DE"},
+	{"Zürich", "Zürich", "CH"}, {"Wien", "Wien", "AT"}};
+static const struct word de_trades[] = {
+	{"Maschinenbau", "maschinenbau"}, {"Logistik", "logistik"},
+	{"Elektrotechnik", "elektro"}, {"Bäckerei", "baeckerei"}, {"Holzbau", "holzbau"},
+	{"Stahlhandel", "stahl"}};
+static const char *const de_forms[] = {"%s GmbH", "%s AG", "%s GmbH & Co. KG", "%s KG"};
+static const char *const de_streets[] = {"Hauptstraße %d", "Bahnhofstraße %d",
+					 "Schloßallee %d", "Am Markt %d", "Gartenweg %d"};
+static const char *const de_domains[] = {"web.de", "gmx.de", "t-online.de", "gmail.com"};
+
+/* French */
+static const struct word fr_first[] = {
+	{"François", "francois"}, {"Hélène", "helene"}, {"Léa", "lea"}, {"Jérôme", "jerome"},
+	{"Chloé", "chloe"}, {"Amélie", "amelie"}, {"Benoît", "benoit"}, {"Gaëlle", "gaelle"},
+	{"Élodie", "elodie"}, {"Thierry", "thierry"}};
+static const struct word fr_last[] = {
+	{"Dubois", "dubois"}, {"Lefèvre", "lefevre"}, {"Moreau", "moreau"},
+	{"Girard", "girard"}, {"Mercier", "mercier"}, {"Fontaine", "fontaine"},
+	{"Bérenger", "berenger"}, {"Rousseau", "rousseau"}, {"Lemaître", "lemaitre"},
+	{"Faure", "faure"}};
+static const struct city fr_cities[] = {
+	{"Paris", "Île-de-France", "FR"}, {"Besançon", "Bourgogne-Franche-Comté", "FR"},
+	{"Orléans", "Centre-Val de Loire", "FR"}, {"Lyon", "Auvergne-Rhône-Alpes", "FR"},
+	{"Nîmes", "Occitanie", "FR"}, {"Genève", "Genève", "CH"},
+	{"Montréal", "Québec", "CA"}};
+static const struct word fr_trades[] = {
+	{"Conseil", "conseil"}, {"Distribution", "distribution"}, {"Bâtiment", "batiment"},
+	{"Boulangerie", "boulangerie"}, {"Transports", "transports"}};
+static const char *const fr_forms[] = {"%s SARL", "%s SA", "%s SAS", "Société %s"};
+static const char *const fr_streets[] = {"%d rue de la République", "%d avenue Foch",
+					 "%d boulevard Saint-Michel", "%d place du Marché"};
+static const char *const fr_domains[] = {"orange.fr", "free.fr", "laposte.net",
+					 "gmail.com"};
+
+/* Spanish */
+static const struct word es_first[] = {
+	{"José", "jose"}, {"María", "maria"}, {"Andrés", "andres"}, {"Sofía", "sofia"},
+	{"Ángel", "angel"}, {"Lucía", "lucia"}, {"Martín", "martin"}, {"Inés", "ines"},
+	{"Joaquín", "joaquin"}, {"Carmen", "carmen"}};
+static const struct word es_last[] = {
+	{"García", "garcia"}, {"Martínez", "martinez"}, {"López", "lopez"},
+	{"Sánchez", "sanchez"}, {"Pérez", "perez"}, {"Gómez", "gomez"}, {"Núñez", "nunez"},
+	{"Fernández", "fernandez"}, {"Rodríguez", "rodriguez"}, {"Peña", "pena"}};
+static const struct city es_cities[] = {
+	{"Madrid", "Madrid", "ES"}, {"Málaga", "Andalucía", "ES"},
+	{"Córdoba", "Andalucía", "ES"}, {"Sevilla", "Andalucía", "ES"},
+	{"A Coruña", "Galicia", "ES"}, {"Cádiz", "Andalucía", "ES"},
+	{"Ciudad de México", "CDMX", "MX"}, {"Bogotá", "Bogotá D.C.", "CO"}};
+static const struct word es_trades[] = {
+	{"Construcciones", "construcciones"}, {"Distribuciones", "distribuciones"},
+	{"Alimentación", "alimentacion"}, {"Logística", "logistica"}};
+static const char *const es_forms[] = {"%s S.L.", "%s S.A.", "%s SL"};
+static const char *const es_streets[] = {"Calle Mayor %d", "Avenida de la Constitución %d",
+					 "Plaza de España %d", "Calle del Pozo %d"};
+static const char *const es_domains[] = {"telefonica.net", "gmail.com", "hotmail.es"};
+
+/* Nordic */
+static const struct word no_first[] = {
+	{"Søren", "soren"}, {"Åsa", "asa"}, {"Björn", "bjorn"}, {"Sigrún", "sigrun"},
+	{"Mikkel", "mikkel"}, {"Ingrid", "ingrid"}, {"Jørgen", "jorgen"}, {"Åke", "ake"},
+	{"Øystein", "oystein"}, {"Linnéa", "linnea"}};
+static const struct word no_last[] = {
+	{"Sørensen", "sorensen"}, {"Jørgensen", "jorgensen"}, {"Lindqvist", "lindqvist"},
+	{"Åberg", "aberg"}, {"Öberg", "oberg"}, {"Nyström", "nystrom"},
+	{"Halvorsen", "halvorsen"}, {"Bjørnstad", "bjornstad"}, {"Guðmundsdóttir", "gudmundsdottir"},
+	{"Virtanen", "virtanen"}};
+static const struct city no_cities[] = {
+	{"København", "Hovedstaden", "DK"}, {"Aarhus", "Midtjylland", "DK"},
+	{"Göteborg", "Västra Götaland", "SE"}, {"Malmö", "Skåne", "SE"},
+	{"Tromsø", "Troms", "NO"}, {"Oslo", "Oslo", "NO"}, {"Reykjavík", "Höfuðborgarsvæðið", "IS"},
+	{"Jyväskylä", "Keski-Suomi", "FI"}};
+static const struct word no_trades[] = {
+	{"Fisk", "fisk"}, {"Bygg", "bygg"}, {"Data", "data"}, {"Möbler", "mobler"},
+	{"Skog", "skog"}};
+static const char *const no_forms[] = {"%s AB", "%s A/S", "%s AS", "%s Oy"};
+static const char *const no_streets[] = {"Storgatan %d", "Nørregade %d", "Kongens gate %d",
+					 "Drottninggatan %d"};
+static const char *const no_domains[] = {"telia.se", "gmail.com", "online.no", "mail.dk"};
+
+/* Polish */
+static const struct word pl_first[] = {
+	{"Łukasz", "lukasz"}, {"Małgorzata", "malgorzata"}, {"Paweł", "pawel"},
+	{"Zofia", "zofia"}, {"Wojciech", "wojciech"}, {"Agnieszka", "agnieszka"},
+	{"Grzegorz", "grzegorz"}, {"Jolanta", "jolanta"}};
+static const struct word pl_last[] = {
+	{"Nowak", "nowak"}, {"Kowalski", "kowalski"}, {"Wiśniewski", "wisniewski"},
+	{"Wójcik", "wojcik"}, {"Kamiński", "kaminski"}, {"Łukaszewicz", "lukaszewicz"},
+	{"Zieliński", "zielinski"}, {"Dąbrowska", "dabrowska"}};
+static const struct city pl_cities[] = {
+	{"Kraków", "małopolskie", "PL"}, {"Łódź", "łódzkie", "PL"},
+	{"Gdańsk", "pomorskie", "PL"}, {"Wrocław", "dolnośląskie", "PL"},
+	{"Poznań", "wielkopolskie", "PL"}, {"Praha", "Praha", "CZ"}};
+static const struct word pl_trades[] = {
+	{"Budownictwo", "budownictwo"}, {"Transport", "transport"}, {"Meble", "meble"},
+	{"Usługi", "uslugi"}};
+static const char *const pl_forms[] = {"%s sp. z o.o.", "%s S.A.", "%s s.c."};
+static const char *const pl_streets[] = {"ul. Długa %d", "ul. Piotrkowska %d",
+					 "al. Jerozolimskie %d", "ul. Świętojańska %d"};
+static const char *const pl_domains[] = {"wp.pl", "onet.pl", "interia.pl", "gmail.com"};
+
+/* English */
+static const struct word en_first[] = {
+	{"John", "john"}, {"Emily", "emily"}, {"Oliver", "oliver"}, {"Charlotte", "charlotte"},
+	{"James", "james"}, {"Olivia", "olivia"}, {"Siobhán", "siobhan"}, {"Zoë", "zoe"},
+	{"William", "william"}, {"Grace", "grace"}};
+static const struct word en_last[] = {
+	{"Smith", "smith"}, {"Johnson", "johnson"}, {"Brown", "brown"}, {"Taylor", "taylor"},
+	{"Wilson", "wilson"}, {"O'Brien", "obrien"}, {"Evans", "evans"}, {"Walker", "walker"},
+	{"Thompson", "thompson"}, {"MacDonald", "macdonald"}};
+static const struct city en_cities[] = {
+	{"London", "Greater London", "GB"}, {"Manchester", "Greater Manchester", "GB"},
+	{"Edinburgh", "Scotland", "GB"}, {"New York", "NY", "US"}, {"San Francisco", "CA", "US"},
+	{"Chicago", "IL", "US"}, {"Dublin", "Leinster", "IE"}, {"Sydney", "NSW", "AU"}};
+static const struct word en_trades[] = {
+	{"Trading", "trading"}, {"Engineering", "engineering"}, {"Foods", "foods"},
+	{"Software", "software"}, {"Supplies", "supplies"}, {"Consulting", "consulting"}};
+static const char *const en_forms[] = {"%s Ltd", "%s LLC", "%s Inc.", "%s PLC",
+				       "%s & Sons Ltd"};
+static const char *const en_streets[] = {"%d High Street", "%d Main Street", "%d King's Road",
+					 "%d Baker Street", "%d Park Avenue"};
+static const char *const en_domains[] = {"gmail.com", "outlook.com", "yahoo.com",
+					 "icloud.com"};
+
+/* Chinese */
+static const struct word zh_first[] = {
+	{"伟", "wei"}, {"娜", "na"}, {"芳", "fang"}, {"敏", "min"}, {"静", "jing"},
+	{"强", "qiang"}, {"磊", "lei"}, {"洋", "yang"}, {"勇", "yong"}, {"艳", "yan"},
+	{"小明", "xiaoming"}, {"建国", "jianguo"}, {"秀英", "xiuying"}, {"丽华", "lihua"},
+	{"志强", "zhiqiang"}, {"海燕", "haiyan"}, {"子涵", "zihan"}, {"浩然", "haoran"}};
+static const struct word zh_last[] = {
+	{"王", "wang"}, {"李", "li"}, {"张", "zhang"}, {"刘", "liu"}, {"陈", "chen"},
+	{"杨", "yang"}, {"黄", "huang"}, {"赵", "zhao"}, {"周", "zhou"}, {"吴", "wu"},
+	{"孙", "sun"}, {"徐", "xu"}};
+static const struct city zh_cities[] = {
+	{"北京", "北京市", "CN"}, {"上海", "上海市", "CN"}, {"广州", "广东省", "CN"},
+	{"深圳", "广东省", "CN"}, {"杭州", "浙江省", "CN"}, {"成都", "四川省", "CN"},
+	{"台北", "臺北市", "TW"}, {"香港", "香港", "HK"}};
+static const struct word zh_trades[] = {
+	{"华信科技", "huaxin"}, {"宏达贸易", "hongda"}, {"鑫源电子", "xinyuan"},
+	{"东方物流", "dongfang"}, {"长城机械", "changcheng"}, {"金山软件", "jinshan"}};
+static const char *const zh_forms[] = {"%s有限公司", "%s股份有限公司", "%s集团有限公司"};
+static const char *const zh_streets[] = {"中关村大街%d号", "南京东路%d号", "天河路%d号",
+					 "人民路%d号"};
+static const char *const zh_domains[] = {"qq.com", "163.com", "126.com", "sina.com"};
+
+/* Korean */
+static const struct word ko_first[] = {
+	{"민수", "minsu"}, {"지은", "jieun"}, {"서연", "seoyeon"}, {"민준", "minjun"},
+	{"지훈", "jihoon"}, {"수빈", "subin"}, {"현우", "hyunwoo"}, {"예린", "yerin"},
+	{"도윤", "doyun"}, {"하은", "haeun"}};
+static const struct word ko_last[] = {
+	{"김", "kim"}, {"이", "lee"}, {"박", "park"}, {"최", "choi"}, {"정", "jung"},
+	{"강", "kang"}, {"조", "cho"}, {"윤", "yoon"}};
+static const struct city ko_cities[] = {
+	{"서울", "서울특별시", "KR"}, {"부산", "부산광역시", "KR"}, {"인천", "인천광역시", "KR"},
+	{"대구", "대구광역시", "KR"}, {"대전", "대전광역시", "KR"}, {"광주", "광주광역시", "KR"}};
+static const struct word ko_trades[] = {
+	{"한빛전자", "hanbit"}, {"대성물산", "daesung"}, {"미래테크", "mirae"},
+	{"푸른식품", "pureun"}, {"새한건설", "saehan"}};
+static const char *const ko_forms[] = {"주식회사 %s", "(주)%s", "%s 주식회사"};
+static const char *const ko_streets[] = {"테헤란로 %d", "세종대로 %d", "해운대로 %d",
+					 "강남대로 %d"};
+static const char *const ko_domains[] = {"naver.com", "daum.net", "kakao.com"};
+
+/* Japanese */
+static const struct word ja_first[] = {
+	{"花子", "hanako"}, {"太郎", "taro"}, {"健", "ken"}, {"翔太", "shota"},
+	{"さくら", "sakura"}, {"陽菜", "hina"}, {"大輔", "daisuke"}, {"美咲", "misaki"},
+	{"直樹", "naoki"}, {"由美", "yumi"}};
+static const struct word ja_last[] = {
+	{"佐藤", "sato"}, {"鈴木", "suzuki"}, {"高橋", "takahashi"}, {"田中", "tanaka"},
+	{"渡辺", "watanabe"}, {"伊藤", "ito"}, {"山本", "yamamoto"}, {"中村", "nakamura"},
+	{"小林", "kobayashi"}, {"加藤", "kato"}};
+static const struct city ja_cities[] = {
+	{"東京", "東京都", "JP"}, {"大阪", "大阪府", "JP"}, {"京都", "京都府", "JP"},
+	{"横浜", "神奈川県", "JP"}, {"名古屋", "愛知県", "JP"}, {"札幌", "北海道", "JP"}};
+static const struct word ja_trades[] = {
+	{"製作所", "seisakusho"}, {"商事", "shoji"}, {"電機", "denki"}, {"物流", "butsuryu"},
+	{"ソフトウェア", "software"}, {"食品", "shokuhin"}};
+static const char *const ja_forms[] = {"株式会社%s", "%s株式会社", "合同会社%s",
+				       "有限会社%s"};
+static const char *const ja_streets[] = {"丸の内%d丁目", "梅田%d丁目", "栄%d丁目",
+					 "大通西%d丁目"};
+static const char *const ja_domains[] = {"yahoo.co.jp", "docomo.ne.jp", "gmail.com"};
+
+#define LOCALE(p, tld, cjk, id)                                                          \
+	{N_(p##_first), N_(p##_last), N_(p##_cities), N_(p##_trades), N_(p##_forms),      \
+	 N_(p##_streets), N_(p##_domains), tld, cjk, id}
+
+enum { L_DE, L_FR, L_ES, L_NO, L_PL, L_EN, L_ZH, L_KO, L_JA, L_COUNT };
+
+static const struct locale locales[L_COUNT] = {
+	LOCALE(de, "de", 0, L_DE), LOCALE(fr, "fr", 0, L_FR), LOCALE(es, "es", 0, L_ES),
+	LOCALE(no, "se", 0, L_NO), LOCALE(pl, "pl", 0, L_PL), LOCALE(en, "com", 0, L_EN),
+	LOCALE(zh, "cn", 1, L_ZH), LOCALE(ko, "kr", 1, L_KO), LOCALE(ja, "jp", 1, L_JA),
+};
+
+/* How often each locale appears, in percent. */
+static const int locale_weight[L_COUNT] = {16, 10, 10, 7, 6, 16, 17, 9, 9};
+
+static const struct locale *pick_locale(void)
+{
+	int r = (int)below(100);
+
+	for (int i = 0; i < L_COUNT; i++)
+		if ((r -= locale_weight[i]) < 0)
+			return &locales[i];
+	return &locales[0];
+}
+
+/* ---- fields ---- */
+
+static void phone(char *out, size_t n, int locale)
+{
+	unsigned a = below(10000), b = below(10000), c = below(100);
+
+	switch (locale) {
+	case L_DE: snprintf(out, n, "+49 %u %04u%04u", 30 + below(70), a, b); break;
+	case L_FR: snprintf(out, n, "+33 %u %02u %02u %02u %02u", 1 + below(9), a % 100,
+			    a / 100, b % 100, b / 100); break;
+	case L_ES: snprintf(out, n, "+34 9%02u %03u %03u", c, a % 1000, b % 1000); break;
+	case L_NO: snprintf(out, n, "+46 8-%03u %02u %02u", a % 1000, b % 100, c); break;
+	case L_PL: snprintf(out, n, "+48 %03u %03u %03u", 500 + below(300), a % 1000, b % 1000);
+		break;
+	case L_EN:
+		if (below(2))
+			snprintf(out, n, "+44 20 7946 %04u", a);
+		else
+			snprintf(out, n, "(%03u) 555-%04u", 200 + below(700), a);
+		break;
+	case L_ZH: snprintf(out, n, "+86 13%u %04u %04u", below(10), a, b); break;
+	case L_KO: snprintf(out, n, "010-%04u-%04u", a, b); break;
+	default: snprintf(out, n, "03-%04u-%04u", a, b); break;
+	}
+}
+
+static void tax_id(char *out, size_t n, int locale)
+{
+	unsigned long long d = rnd() % 1000000000000ULL;
+
+	switch (locale) {
+	case L_DE: snprintf(out, n, "DE%09llu", d % 1000000000ULL); break;
+	case L_FR: snprintf(out, n, "FR%011llu", d % 100000000000ULL); break;
+	case L_ES: snprintf(out, n, "ESB%08llu", d % 100000000ULL); break;
+	case L_NO: snprintf(out, n, "SE%012llu", d); break;
+	case L_PL: snprintf(out, n, "PL%010llu", d % 10000000000ULL); break;
+	case L_EN: snprintf(out, n, "GB %03llu %04llu %02llu", d % 1000, d / 1000 % 10000,
+			    d / 10000000 % 100); break;
+	case L_ZH: snprintf(out, n, "91110108MA%08llX", d % 0xFFFFFFFFULL); break;
+	case L_KO: snprintf(out, n, "%03llu-%02llu-%05llu", d % 1000, d / 1000 % 100,
+			    d / 100000 % 100000); break;
+	default: snprintf(out, n, "T%013llu", d * 10 + 7); break;
+	}
+}
+
+static void postcode(char *out, size_t n, int locale)
+{
+	unsigned a = below(100000);
+
+	switch (locale) {
+	case L_EN: /* one draw split up: argument order is unspecified */
+		snprintf(out, n, "%c%c%u %u%c%c", 'A' + a % 26, 'A' + a / 26 % 26, 1 + a / 676 % 20,
+			 a / 13520 % 10, 'A' + (a + 7) % 26, 'A' + (a + 11) / 26 % 26);
+		break;
+	case L_PL: snprintf(out, n, "%02u-%03u", a % 100, a / 100 % 1000); break;
+	case L_JA: snprintf(out, n, "%03u-%04u", a % 1000, a / 10 % 10000); break;
+	case L_ZH: snprintf(out, n, "%06u", a * 10 % 1000000); break;
+	case L_NO: snprintf(out, n, "%03u %02u", a % 1000, a / 1000 % 100); break;
+	default: snprintf(out, n, "%05u", a); break;
+	}
+}
+
+/* Notes: empty for most, otherwise text with commas, quotes and newlines. */
+static const char *const note_templates[] = {
+	"Met at the trade fair, interested in the \"premium\" line",
+	"Prefers email, not phone.\nCall back after %d:00",
+	"Delivery via rear entrance, ring twice\nInvoice \"attn: accounts\", PO required",
+	"Kunde seit %d, zahlt pünktlich; Ansprechpartner wechselt oft",
+	"Client fidèle, préfère \"livraison express\", pas le lundi",
+	"老客户，需要开增值税发票；联系人换了%d次",
+	"VIP 고객, 월말 결제\n담당자: \"김 과장\"",
+	"月末締め翌月払い、\"請求書\"は郵送\n担当: %d課",
+	"Credit check done, limit ok (ref %d)",
+	"Paga a %d días, pide \"factura electrónica\", muy puntual",
+	"Asked for a quote on 2,500 units\nFollow up, \"urgent\"",
+	"Zamówienia tylko przez e-mail, faktura \"VAT\" %d",
+};
+
+static const char *const statuses[] = {"active", "active", "active", "active", "active",
+				       "lead", "lead", "prospect", "prospect", "inactive",
+				       "inactive", "lost"};
+static const char *const owners[] = {"anna", "ben", "chen.li", "dora", "erik", "fatima",
+				     "goro", "hana"};
+static const char *const industries[] = {"manufacturing", "retail", "wholesale", "logistics",
+					 "software", "construction", "food", "healthcare", ""};
+static const char *const sources[] = {"web", "referral", "trade fair", "cold call", "partner",
+				      ""};
+static const char *const tiers[] = {"gold", "silver", "silver", "bronze", "bronze", ""};
+static const char *const tag_names[] = {"vip", "wholesale", "retail", "export", "newsletter",
+					"partner", "reseller", "b2b"};
+static const unsigned terms[] = {0, 14, 30, 30, 30, 45, 60, 90};
+
+static void customer(unsigned long i)
+{
+	const struct locale *L = pick_locale();
+	const struct word *first = &L->first[below((unsigned)L->nfirst)];
+	const struct word *last = &L->last[below((unsigned)L->nlast)];
+	const struct city *city = &L->cities[below((unsigned)L->ncities)];
+	int company = below(10) < 4;
+	char code[16], name[256], email[256], ph[64], web[256], street[128], pc[32], tax[64];
+	char credit[32], term[16], note[512], tags[128], slug[128];
+	const char *kind = company ? "company" : "person";
+	unsigned a;
+
+	snprintf(code, sizeof code, "C%07lu", i);
+	if (company) {
+		const struct word *trade = &L->trades[below((unsigned)L->ntrades)];
+		const char *form = L->forms[below((unsigned)L->nforms)];
+		char base[160];
+
+		if (L->cjk)
+			snprintf(base, sizeof base, "%s%s", below(2) ? last->text : city->name,
+				 trade->text);
+		else
+			snprintf(base, sizeof base, "%s %s", last->text, trade->text);
+		snprintf(name, sizeof name, form, base);
+		snprintf(slug, sizeof slug, "%s-%s", last->ascii, trade->ascii);
+		snprintf(email, sizeof email, "%s@%s.%s", PICK(((const char *[]){"info", "sales",
+									  "office", "kontakt"})),
+			 slug, L->tld);
+		snprintf(web, sizeof web, "https://www.%s.%s", slug, L->tld);
+	} else {
+		if (L->cjk)
+			snprintf(name, sizeof name, "%s%s", last->text, first->text);
+		else
+			snprintf(name, sizeof name, "%s %s", first->text, last->text);
+		const char *domain = L->domains[below((unsigned)L->ndomains)];
+
+		if (below(3))
+			snprintf(email, sizeof email, "%s.%s%u@%s", first->ascii, last->ascii,
+				 below(100), domain);
+		else
+			snprintf(email, sizeof email, "%s.%s@%s", first->ascii, last->ascii, domain);
+		web[0] = '\0';
+	}
+	if (below(20) == 0)
+		email[0] = '\0';
+	phone(ph, sizeof ph, L->id);
+	a = below((unsigned)L->nstreets);
+	snprintf(street, sizeof street, L->streets[a], 1 + below(200));
+	postcode(pc, sizeof pc, L->id);
+	if (company || below(10) == 0)
+		tax_id(tax, sizeof tax, L->id);
+	else
+		tax[0] = '\0';
+	if (below(10) < 7)
+		snprintf(credit, sizeof credit, "%u.00", (1 + below(200)) * 500);
+	else if (below(2) && (a = below(10000000)) != 0)
+		snprintf(credit, sizeof credit, "%u.%02u", a / 100, a % 100);
+	else
+		credit[0] = '\0';
+	if (below(8))
+		snprintf(term, sizeof term, "%u", PICK(terms));
+	else
+		term[0] = '\0';
+	if (below(10) < 3)
+		snprintf(note, sizeof note, PICK(note_templates), 1990 + (int)below(36));
+	else
+		note[0] = '\0';
+	tags[0] = '\0';
+	for (unsigned t = 0, nt = below(4); t < nt; t++) {
+		const char *tag = PICK(tag_names);
+
+		if (strstr(tags, tag)) /* keep a row's tags distinct */
+			continue;
+		if (tags[0])
+			strcat(tags, ";");
+		strcat(tags, tag);
+	}
+
+	cell(code, 0);
+	cell(name, 0);
+	cell(kind, 0);
+	cell(PICK(statuses), 0);
+	cell(PICK(owners), 0);
+	cell(email, 0);
+	cell(ph, 0);
+	cell(web, 0);
+	cell(street, 0);
+	cell(city->name, 0);
+	cell(city->region, 0);
+	cell(pc, 0);
+	cell(city->country, 0);
+	cell(tax, 0);
+	cell(PICK(industries), 0);
+	cell(PICK(sources), 0);
+	cell(PICK(tiers), 0);
+	cell(credit, 0);
+	cell(term, 0);
+	cell(note, 0);
+	cell(tags, 1);
+}
+
+int main(int argc, char **argv)
+{
+	char *end;
+	unsigned long n;
+
+	if (argc != 2 || (n = strtoul(argv[1], &end, 10), *end) || !*argv[1]) {
+		fprintf(stderr, "usage: gen N > customers.csv\n");
+		return 2;
+	}
+	puts_("code,name,kind,status,owner,email,phone,website,street,city,region,postcode,"
+	      "country,tax_id,industry,source,tier,credit_limit,terms,note,tags\n");
+	for (unsigned long i = 1; i <= n; i++)
+		customer(i);
+	flush_out();
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("gen: write");
+		return 1;
+	}
+	return 0;
+}

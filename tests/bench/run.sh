@@ -1,0 +1,223 @@
+#!/bin/sh
+# run.sh — crm's benchmark: speed and memory, each figure next to a floor
+# measured in the same run on the same machine.
+#
+# Usage:
+#   make bench                 N=1000000 customers (about 8 min on 2 cores:
+#                              each import takes 3-4 min)
+#   make bench N=20000         a quick run (about 15 s)
+#   CRM_BIN=$PWD/crm BENCH_DIR=.build/tests/bench sh tests/bench/run.sh N
+#
+# make builds ./crm, .build/tests/bench/gen (the data) and
+# .build/tests/bench/floor (the floors and a timer) first.  Needs sqlite3
+# (the search and show floors run the sqlite3 shell) and awk; uses
+# /usr/bin/time for peak memory when it is there (package `time`), else
+# floor's own getrusage wrapper.  Every time is wall-clock from spawn to exit
+# of the process, taken by floor --time (posix_spawn and CLOCK_MONOTONIC, so
+# hyperfine is not needed); stdout goes to /dev/null.  The binaries are
+# copied into the temporary directory first, so a rebuild during a run
+# cannot mix two versions.
+#
+# Knobs (environment): BENCH_RUNS timed runs of each search query (5),
+# BENCH_SHOW_RUNS runs of show (50), BENCH_VERBOSE=1 prints each query's
+# times and MATCH expression on stderr, TMPDIR where the data goes.
+#
+# What is measured:
+#   1. import   crm customer import --from FILE.csv into a new database,
+#               against floor --import: a C loop of prepared INSERTs, one
+#               transaction, same schema, triggers and SQL functions (the
+#               database is opened with crm_store_open), rows parsed before
+#               the timer starts.  Target: crm >= 70% of the floor's rows/s.
+#   2. search   the queries below, each run 1 + BENCH_RUNS times (the first
+#               untimed), `crm customer search Q --format csv` against the
+#               sqlite3 shell running SELECT rowid FROM customer_fts WHERE
+#               customer_fts MATCH '<what crm builds for Q>' ORDER BY rank
+#               LIMIT 20.  Median and p99 over all timed runs.  Target:
+#               within 1.3x of the floor and under 50 ms.
+#   3. show     crm customer show CODE --format csv against sqlite3 DB
+#               "select * from customer where code='CODE'", median of
+#               BENCH_SHOW_RUNS runs after 3 untimed.  Target (the bench's
+#               own, as for search): within 1.3x of the floor.
+#   4. memory   peak RSS of crm customer list --format ndjson over every
+#               row, at N and at N/10 (a second database): the N/10 figure
+#               stands in the floor column, so the ratio shows whether
+#               memory grows with the rows.  Target: under 20 MB.
+#
+# Disk: the CSV and a database of about 2.5 KB a row (plus its WAL while
+# importing) exist at once: at N=1000000 about 6 GB.  Everything
+# goes in a temporary directory that is removed at the end.
+set -eu
+
+N=${1:-1000000}
+: "${CRM_BIN:?set CRM_BIN to the crm binary}" "${BENCH_DIR:?set BENCH_DIR to where gen and floor are}"
+RUNS=${BENCH_RUNS:-5}
+SHOW_RUNS=${BENCH_SHOW_RUNS:-50}
+VERBOSE=${BENCH_VERBOSE:-0}
+
+case $N in '' | *[!0-9]*) echo "bench: N must be a number of rows, not '$N'" >&2; exit 2 ;; esac
+if [ "$N" -lt 100 ]; then
+	echo "bench: N must be at least 100" >&2
+	exit 2
+fi
+for tool in sqlite3 awk; do
+	command -v $tool >/dev/null 2>&1 || { echo "bench: needs $tool" >&2; exit 1; }
+done
+
+# crm must not pick up the caller's database, format or user.
+unset CRM_DB CRM_FORMAT CRM_TODAY CRM_NOW CRM_BUSY_TIMEOUT
+CRM_USER=bench
+export CRM_USER
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/crm-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM HUP
+
+# Private copies of the binaries: others may rebuild ./crm while a long run
+# is under way, and a run must measure one crm, with a floor built from the
+# same libcrm.
+cp "$CRM_BIN" "$tmp/crm"
+cp "$BENCH_DIR/gen" "$tmp/gen"
+cp "$BENCH_DIR/floor" "$tmp/floor"
+CRM=$tmp/crm GEN=$tmp/gen FLOOR=$tmp/floor
+
+need_kb=$((N * 6))
+free_kb=$(df -Pk "$tmp" | awk 'NR == 2 { print $4 }')
+if [ "$free_kb" -lt "$need_kb" ]; then
+	echo "bench: $tmp has $((free_kb / 1024)) MB free; N=$N needs about $((need_kb / 1024)) MB" >&2
+	exit 1
+fi
+
+say() { echo "bench: $(date +%T) $*" >&2; }
+
+# stats FILE: "median p99" of the microsecond figures in FILE, in ms.
+# p99 is the nearest-rank percentile: the ceil(0.99 n)-th smallest.
+stats() {
+	sort -n "$1" | awk '{ v[NR] = $1 }
+		END {
+			m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+			r = int(0.99 * NR); if (r < 0.99 * NR) r++
+			printf "%.2f %.2f\n", m / 1000, v[r] / 1000
+		}'
+}
+
+# calc EXPR: evaluates an awk expression.
+calc() { awk "BEGIN { print $1 }"; }
+
+# row WHAT VALUE FLOOR RATIO TARGET RESULT
+row() { printf '%-34s %12s %14s %7s  %-20s %s\n' "$@"; }
+
+# verdict COND: PASS when the awk condition holds.
+verdict() { awk "BEGIN { print (($1) ? \"PASS\" : \"MISS\") }"; }
+
+cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
+machine="nproc $(nproc 2>/dev/null || echo '?'), ${cpu:-unknown cpu}, sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
+
+csv=$tmp/customers.csv
+db=$tmp/crm.db
+small=$((N / 10))
+
+say "N=$N, in $tmp; generating data"
+"$GEN" "$N" >"$csv"
+"$GEN" "$small" >"$tmp/small.csv"
+
+# 1. Import, one after the other: side by side on two cores, at N=1000000,
+# they slowed each other down (the floor from 352 s to 532 s).  The floor's
+# database is removed before crm's import, so that only one big database is
+# on disk at a time.
+say "import floor: $N rows"
+"$FLOOR" --import "$csv" "$tmp/floor.db" >"$tmp/floor.out"
+rm -f "$tmp"/floor.db*
+say "import crm: $N rows"
+crm_us=$("$FLOOR" --time 1 -- "$CRM" -q --db "$db" customer import --from "$csv")
+read -r floor_rows floor_sec <"$tmp/floor.out"
+if [ "$floor_rows" -ne "$N" ]; then
+	echo "bench: the floor imported $floor_rows rows, not $N" >&2
+	exit 1
+fi
+got=$(sqlite3 "$db" "SELECT count(*) FROM customer")
+if [ "$got" -ne "$N" ]; then
+	echo "bench: crm imported $got rows, not $N" >&2
+	exit 1
+fi
+crm_rate=$(calc "int($N / ($crm_us / 1e6))")
+floor_rate=$(calc "int($N / $floor_sec)")
+import_ratio=$(calc "sprintf(\"%.2f\", $crm_rate / $floor_rate)")
+import_ok=$(verdict "$crm_rate >= 0.70 * $floor_rate")
+db_mb=$(calc "sprintf(\"%.0f\", $(wc -c <"$db") / 1048576)")
+
+# 2. Search: Latin names (accents typed without them), Chinese, Korean and
+# Japanese terms of one, two and more characters, email fragments, phone
+# digit runs, cities, legal forms, and a few two-term queries.
+set -- \
+	muller soren francois lukasz weiss "jose garcia" nystrom "o'brien" \
+	王伟 李娜 王 张小明 \
+	민수 지은 김민수 \
+	佐藤 鈴木花子 株式会社 \
+	gmail hanako.suzuki "info@mueller" \
+	7946 13812 \
+	munchen krakow goteborg 北京 서울 東京 \
+	"gmbh berlin"
+nq=$#
+say "search: $nq queries x $RUNS runs, crm and floor"
+: >"$tmp/search.crm"
+: >"$tmp/search.floor"
+for q in "$@"; do
+	match=$("$FLOOR" --match "$q")
+	quoted=$(printf '%s\n' "$match" | sed "s/'/''/g")
+	sql="SELECT rowid FROM customer_fts WHERE customer_fts MATCH '$quoted' ORDER BY rank LIMIT 20"
+	"$FLOOR" --time "$RUNS" --warmup 1 -- "$CRM" --db "$db" customer search "$q" --format csv \
+		>"$tmp/q.crm"
+	"$FLOOR" --time "$RUNS" --warmup 1 -- sqlite3 "$db" "$sql" >"$tmp/q.floor"
+	cat "$tmp/q.crm" >>"$tmp/search.crm"
+	cat "$tmp/q.floor" >>"$tmp/search.floor"
+	if [ "$VERBOSE" = 1 ]; then
+		hits=$(sqlite3 "$db" "SELECT count(*) FROM customer_fts WHERE customer_fts MATCH '$quoted'")
+		printf 'bench:   %-14s crm %s ms, floor %s ms (median p99), %s hits; %s\n' "$q" \
+			"$(stats "$tmp/q.crm" | tr ' ' /)" "$(stats "$tmp/q.floor" | tr ' ' /)" \
+			"$hits" "$match" >&2
+	fi
+done
+out=$(stats "$tmp/search.crm")
+s_med=${out% *} s_p99=${out#* }
+out=$(stats "$tmp/search.floor")
+f_med=${out% *} f_p99=${out#* }
+
+# 3. Show, from a customer in the middle of the file.
+code=$(printf 'C%07d' $((N / 2)))
+say "show: $SHOW_RUNS runs of $code, crm and floor"
+"$FLOOR" --time "$SHOW_RUNS" --warmup 3 -- "$CRM" --db "$db" customer show "$code" --format csv \
+	>"$tmp/show.crm"
+"$FLOOR" --time "$SHOW_RUNS" --warmup 3 -- sqlite3 "$db" \
+	"select * from customer where code='$code'" >"$tmp/show.floor"
+out=$(stats "$tmp/show.crm")
+show_crm=${out% *}
+out=$(stats "$tmp/show.floor")
+show_floor=${out% *}
+
+# 4. Peak memory of a full list, at N and at N/10.
+max_rss() { # max_rss DB: KiB
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f %M -o "$tmp/rss" "$CRM" --db "$1" customer list --format ndjson >/dev/null
+		tail -n 1 "$tmp/rss"
+	else
+		"$FLOOR" --maxrss -- "$CRM" --db "$1" customer list --format ndjson
+	fi
+}
+say "memory: list of $N rows, then of $small rows"
+rss_big=$(max_rss "$db")
+"$CRM" -q --db "$tmp/small.db" customer import --from "$tmp/small.csv"
+rss_small=$(max_rss "$tmp/small.db")
+
+ratio() { calc "sprintf(\"%.2f\", $1 / $2)"; }
+echo "crm bench: N=$N customers ($db_mb MB database); $machine"
+row "what" "value" "floor" "ratio" "target" "result"
+row "import (rows/s)" "$crm_rate" "$floor_rate" "$import_ratio" ">= 0.70" "$import_ok"
+row "search median ($nq q x $RUNS, ms)" "$s_med" "$f_med" "$(ratio "$s_med" "$f_med")" \
+	"<= 1.30, < 50 ms" "$(verdict "$s_med <= 1.3 * $f_med && $s_med < 50")"
+row "search p99 (ms)" "$s_p99" "$f_p99" "$(ratio "$s_p99" "$f_p99")" \
+	"<= 1.30, < 50 ms" "$(verdict "$s_p99 <= 1.3 * $f_p99 && $s_p99 < 50")"
+row "show start-to-exit median (ms)" "$show_crm" "$show_floor" \
+	"$(ratio "$show_crm" "$show_floor")" "<= 1.30" "$(verdict "$show_crm <= 1.3 * $show_floor")"
+row "list peak RSS (MB; floor: N/10)" "$(calc "sprintf(\"%.1f\", $rss_big / 1024)")" \
+	"$(calc "sprintf(\"%.1f\", $rss_small / 1024)")" "$(ratio "$rss_big" "$rss_small")" \
+	"< 20 MB" "$(verdict "$rss_big < 20 * 1024")"
