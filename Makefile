@@ -69,7 +69,7 @@ $(O)/tests/unit/%: tests/unit/%.c tests/unit/test.h $(O)/lib/libcrm.a
 	$(CC) $(CRM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/lib/libcrm.a $(LDLIBS)
 
 check: $(BIN) $(UNIT_BIN)
-	@sh tests/deps.sh
+	@sh tests/deps.sh check test
 	@CRM_BIN=$(abspath $(BIN)) UNIT_DIR=$(O)/tests/unit sh tests/run.sh
 
 ASAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -78,10 +78,10 @@ asan:
 		LDFLAGS='$(ASAN_FLAGS)' check
 
 deps:
-	@sh tests/deps.sh install
+	@sh tests/deps.sh install test
 
-demo: 
-	@sh tests/deps.sh install
+demo:
+	@sh tests/deps.sh install build
 	@$(MAKE) -s all
 	@sh tests/demo.sh
 
