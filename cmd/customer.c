@@ -13,7 +13,7 @@ enum {
 	OPT_FIELD_BASE = 0x100, /* + enum crm_customer_field: --code, --tax-id ... */
 	OPT_TAG = 0x200, OPT_UNTAG, OPT_EXTRA, OPT_FORCE, OPT_DRY_RUN, OPT_STATUS, OPT_OWNER,
 	OPT_CITY, OPT_COUNTRY, OPT_TIER, OPT_SINCE, OPT_SORT, OPT_LIMIT, OPT_ALL, OPT_ARCHIVED,
-	OPT_PURGE, OPT_FROM, OPT_TO, OPT_UPDATE, OPT_INPUT_FORMAT
+	OPT_PURGE, OPT_FROM, OPT_TO, OPT_UPDATE, OPT_INPUT_FORMAT, OPT_CHECK_DUPLICATES
 };
 
 /* --code, --kind ... --note, spelled with '-' for '_', built from the lib's
@@ -394,14 +394,18 @@ static int customer_import(struct cli *cli, int argc, char **argv)
 {
 	static const char *const usage[] = {
 		"crm customer import [--from FILE|-] [--format csv|json|ndjson] [--update] [--dry-run]",
+		"                    [--check-duplicates]",
 		"Imports customers, all or nothing: a bad row aborts the whole import and names",
 		"its line and column.  Columns are named as in 'crm customer export'.",
-		"--update changes customers whose code exists; --dry-run checks and writes nothing.",
+		"--update changes customers whose code exists; --dry-run checks and writes nothing;",
+		"--check-duplicates refuses likely duplicates as 'crm customer add' does.",
 		NULL};
 	static const struct option opts[] = {{"from", required_argument, NULL, OPT_FROM},
 					     {"format", required_argument, NULL, OPT_INPUT_FORMAT},
 					     {"update", no_argument, NULL, OPT_UPDATE},
 					     {"dry-run", no_argument, NULL, OPT_DRY_RUN},
+					     {"check-duplicates", no_argument, NULL,
+					      OPT_CHECK_DUPLICATES},
 					     {NULL, 0, NULL, 0}};
 	const char *from = "-", *given = NULL;
 	enum crm_reader_format fmt = CRM_READ_CSV;
@@ -417,6 +421,7 @@ static int customer_import(struct cli *cli, int argc, char **argv)
 		case OPT_INPUT_FORMAT: given = optarg; break;
 		case OPT_UPDATE: flags |= CRM_IMPORT_UPDATE; break;
 		case OPT_DRY_RUN: flags |= CRM_IMPORT_DRY_RUN; break;
+		case OPT_CHECK_DUPLICATES: flags |= CRM_IMPORT_CHECK_DUPLICATES; break;
 		default: return cli_usage(usage, c != 'h');
 		}
 	}

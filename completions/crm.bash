@@ -44,7 +44,7 @@ _crm_verb_opts()
 	'customer rm') echo --purge ;;
 	'customer tag') ;;
 	'customer search') echo --limit --all ;;
-	'customer import') echo --from --format --update --dry-run ;;
+	'customer import') echo --from --format --update --dry-run --check-duplicates ;;
 	'customer export') echo --format ;;
 	'customer merge') ;;
 	'customer reassign') echo --from --to --status ;;

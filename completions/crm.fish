@@ -283,6 +283,7 @@ complete -c crm -n $c -l from -r -F -d 'file to read, - for standard input'
 complete -c crm -n $c -l format -x -a 'csv json ndjson' -d 'input format'
 complete -c crm -n $c -l update -d 'change customers whose code exists'
 complete -c crm -n $c -l dry-run -d 'check only, write nothing'
+complete -c crm -n $c -l check-duplicates -d 'refuse likely duplicates as add does'
 complete -c crm -n '__crm_is customer export' -l format -x -a 'csv tsv json ndjson' -d 'output format'
 
 # customer reassign

@@ -528,6 +528,7 @@ struct writer {
 	sqlite3_stmt *insert, *tag_add, *tag_del, *tags_clear, *field_set, *field_del,
 		*code_id, *max_id;
 	int64_t next_number;
+	int64_t first_id_before; /* import: the highest id given before it began */
 };
 
 static const char insert_sql[] =
@@ -1330,6 +1331,30 @@ static int import_map(const struct crm_record *rec, struct import_row *row, stru
 	return rc;
 }
 
+/* The duplicate check of add, for one import row: the first likely
+ * duplicate found (in the store or among the rows imported before) is named
+ * in the error. */
+static int refuse_duplicate(struct writer *w, const struct customer_values *vals, long line,
+			    struct crm_err *err)
+{
+	struct crm_dup_list dups = {0};
+	int rc = find_duplicates(w->st, vals->v[CF_NAME], vals->v[CF_EMAIL], vals->v[CF_PHONE],
+				 vals->v[CF_TAX_ID], 0, &dups, err);
+
+	/* A customer added by this import is named by its row: its code goes
+	 * with the rolled-back import. */
+	if (rc == CRM_OK && dups.n && dups.items[0].id > w->first_id_before)
+		rc = crm_fail(err, CRM_EINVAL,
+			      "line %ld: '%s' is a likely duplicate of '%s', an earlier row (%s)",
+			      line, vals->v[CF_NAME], dups.items[0].name, dups.items[0].reason);
+	else if (rc == CRM_OK && dups.n)
+		rc = crm_fail(err, CRM_EINVAL, "line %ld: '%s' is a likely duplicate of %s %s (%s)",
+			      line, vals->v[CF_NAME], dups.items[0].code, dups.items[0].name,
+			      dups.items[0].reason);
+	crm_dup_list_free(&dups);
+	return rc;
+}
+
 /* Adds or (with --update) updates the customer of one import row. */
 static int import_one(struct writer *w, struct import_row *row, long line, int flags,
 		      struct crm_import_stats *stats, struct crm_err *err)
@@ -1377,6 +1402,9 @@ static int import_one(struct writer *w, struct import_row *row, long line, int f
 		stats->updated++;
 	} else if (!vals.v[CF_NAME]) {
 		rc = crm_fail(err, CRM_EINVAL, "line %ld, column name: a customer needs a name", line);
+	} else if ((flags & CRM_IMPORT_CHECK_DUPLICATES) &&
+		   (rc = refuse_duplicate(w, &vals, line, err)) != CRM_OK) {
+		;
 	} else {
 		rc = insert_customer(w, &vals, &row->in, code, &id, err);
 		stats->added++;
@@ -1405,6 +1433,9 @@ int crm_customer_import(struct crm_store *st, struct crm_reader *r, int flags,
 		return rc;
 	if ((rc = writer_open(&w, st, err)) != CRM_OK)
 		goto done;
+	if (sqlite3_step(w.max_id) == SQLITE_ROW)
+		w.first_id_before = sqlite3_column_int64(w.max_id, 0);
+	sqlite3_reset(w.max_id);
 	while ((more = crm_reader_next(r, &rec, err)) == 1) {
 		stats->rows++;
 		rc = import_map(&rec, &row, err);

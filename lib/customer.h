@@ -125,12 +125,19 @@ struct crm_import_stats {
 	long added, updated, rows;
 };
 
-enum crm_import_flags { CRM_IMPORT_UPDATE = 1, CRM_IMPORT_DRY_RUN = 2 };
+enum crm_import_flags {
+	CRM_IMPORT_UPDATE = 1,
+	CRM_IMPORT_DRY_RUN = 2,
+	CRM_IMPORT_CHECK_DUPLICATES = 4 /* a new customer like an existing one (or an
+					 * earlier row) aborts the import, as add does */
+};
 
 /* Imports every record of r in one transaction: all or nothing.  A bad row
  * aborts with "line N, column NAME: what is wrong" and leaves the database
  * as it was.  With CRM_IMPORT_UPDATE a row whose code exists updates that
- * customer; otherwise an existing code is an error. */
+ * customer; otherwise an existing code is an error.  With
+ * CRM_IMPORT_CHECK_DUPLICATES every new customer goes through add's
+ * duplicate check. */
 int crm_customer_import(struct crm_store *st, struct crm_reader *r, int flags,
 			struct crm_import_stats *stats, struct crm_err *err);
 

@@ -129,9 +129,11 @@ EOF
 try 'an argument' 2 crm customer import people.csv
 err_is <<'EOF'
 usage: crm customer import [--from FILE|-] [--format csv|json|ndjson] [--update] [--dry-run]
+                    [--check-duplicates]
 Imports customers, all or nothing: a bad row aborts the whole import and names
 its line and column.  Columns are named as in 'crm customer export'.
---update changes customers whose code exists; --dry-run checks and writes nothing.
+--update changes customers whose code exists; --dry-run checks and writes nothing;
+--check-duplicates refuses likely duplicates as 'crm customer add' does.
 EOF
 counts 0 0
 
@@ -361,6 +363,28 @@ try 'the imported rows are searchable' 0 crm customer search generated 777 --col
 out_is <<'EOF'
 code
 G0777
+EOF
+
+# --check-duplicates: add's duplicate check on every new row, against the
+# store and the rows before it; without it only codes are checked.
+printf 'name,email\nSomeone Else,G777@example.com\n' >dup-store.csv
+printf 'name,email\nNorthwind,nw@example.com\nNorthwind Ltd,NW@example.com\n' >dup-file.csv
+count_before=$(sqlite3 "$CRM_DB" 'SELECT count(*) FROM customer')
+try '--check-duplicates: like a stored customer' 4 crm customer import --from dup-store.csv --check-duplicates
+err_is <<'EOF'
+crm: customer import: line 2: 'Someone Else' is a likely duplicate of G0777 Generated 777, Ltd (same email)
+EOF
+out_empty
+try '--check-duplicates: like an earlier row' 4 crm customer import --from dup-file.csv --check-duplicates
+err_is <<'EOF'
+crm: customer import: line 3: 'Northwind Ltd' is a likely duplicate of 'Northwind', an earlier row (same name, same email)
+EOF
+sql_is 'SELECT count(*) FROM customer' <<EOF
+$count_before
+EOF
+try 'without --check-duplicates the same file imports' 0 crm customer import --from dup-file.csv
+err_is <<'EOF'
+imported 2 customers: 2 added, 0 updated
 EOF
 
 done_testing
