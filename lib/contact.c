@@ -102,10 +102,7 @@ int crm_contact_add(struct crm_store *st, int64_t customer_id, const struct crm_
 		rc = step_done(st, stmt, err);
 		*id = sqlite3_last_insert_rowid(st->db);
 	}
-	if (rc == CRM_OK)
-		return crm_store_commit(st, err);
-	crm_store_rollback(st);
-	return rc;
+	return crm_store_end(st, rc, err);
 }
 
 int crm_contact_find(struct crm_store *st, const char *key, int64_t customer_id, int64_t *id,
@@ -271,10 +268,7 @@ int crm_contact_edit(struct crm_store *st, int64_t id, const struct crm_contact_
 		crm_bind_text(stmt, 9, st->clock.now);
 		rc = step_done(st, stmt, err);
 	}
-	if (rc == CRM_OK)
-		return crm_store_commit(st, err);
-	crm_store_rollback(st);
-	return rc;
+	return crm_store_end(st, rc, err);
 }
 
 int crm_contact_rm(struct crm_store *st, int64_t id, struct crm_err *err)
@@ -290,8 +284,5 @@ int crm_contact_rm(struct crm_store *st, int64_t id, struct crm_err *err)
 		crm_bind_text(stmt, 2, st->clock.now);
 		rc = step_done(st, stmt, err);
 	}
-	if (rc == CRM_OK)
-		return crm_store_commit(st, err);
-	crm_store_rollback(st);
-	return rc;
+	return crm_store_end(st, rc, err);
 }

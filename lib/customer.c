@@ -1053,10 +1053,7 @@ int crm_customer_edit(struct crm_store *st, int64_t id, const struct crm_custome
 		if ((rc = writer_open(&w, st, err)) == CRM_OK)
 			rc = edit_customer(&w, id, in, &vals, err);
 		writer_close(&w);
-		if (rc == CRM_OK)
-			rc = crm_store_commit(st, err);
-		else
-			crm_store_rollback(st);
+		rc = crm_store_end(st, rc, err);
 	}
 	free_owned(owned);
 	return rc;
@@ -1099,10 +1096,7 @@ int crm_customer_rm(struct crm_store *st, int64_t id, int purge, struct crm_err 
 		rc = crm_fail(err, CRM_EINVAL,
 			      "other records still refer to this customer; archive it instead "
 			      "(crm customer rm without --purge)");
-	if (rc == CRM_OK)
-		return crm_store_commit(st, err);
-	crm_store_rollback(st);
-	return rc;
+	return crm_store_end(st, rc, err);
 }
 
 /* Points every reference to customer drop at keep.  The referring tables are
@@ -1159,15 +1153,12 @@ int crm_customer_merge(struct crm_store *st, int64_t keep, int64_t drop, struct 
 	/* Only one primary contact per customer: keep's stays primary. */
 	if ((rc = exec_ids(st, "UPDATE contact SET is_primary = 0 WHERE customer_id = ?2 AND "
 			       "EXISTS (SELECT 1 FROM contact WHERE customer_id = ?1 AND "
-			       "is_primary = 1 AND archived = 0)", keep, drop, err)) ||
-	    (rc = move_references(st, keep, drop, err)) ||
-	    (rc = exec_ids(st, fill.data, keep, drop, err)) ||
-	    (rc = exec_ids(st, "UPDATE customer SET archived = 1, updated = ?3 WHERE id = ?1",
-			   drop, 0, err))) {
-		crm_store_rollback(st);
-		goto out;
-	}
-	rc = crm_store_commit(st, err);
+			       "is_primary = 1 AND archived = 0)", keep, drop, err)) == CRM_OK &&
+	    (rc = move_references(st, keep, drop, err)) == CRM_OK &&
+	    (rc = exec_ids(st, fill.data, keep, drop, err)) == CRM_OK)
+		rc = exec_ids(st, "UPDATE customer SET archived = 1, updated = ?3 WHERE id = ?1",
+			      drop, 0, err);
+	rc = crm_store_end(st, rc, err);
 out:
 	free(fill.data);
 	return rc;
@@ -1209,10 +1200,7 @@ int crm_customer_reassign(struct crm_store *st, const char *from, const char *to
 		sqlite3_finalize(stmt);
 		*count = sqlite3_changes(st->db);
 	}
-	if (rc == CRM_OK)
-		return crm_store_commit(st, err);
-	crm_store_rollback(st);
-	return rc;
+	return crm_store_end(st, rc, err);
 }
 
 /* ---- import ---- */

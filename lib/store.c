@@ -181,6 +181,14 @@ int crm_store_commit(struct crm_store *st, struct crm_err *err)
 	return rc;
 }
 
+int crm_store_end(struct crm_store *st, int rc, struct crm_err *err)
+{
+	if (rc == CRM_OK)
+		return crm_store_commit(st, err);
+	crm_store_rollback(st);
+	return rc;
+}
+
 void crm_store_rollback(struct crm_store *st)
 {
 	if (!sqlite3_get_autocommit(st->db))

@@ -67,6 +67,9 @@ int crm_store_backup(struct crm_store *st, const char *dest, struct crm_err *err
 int crm_store_begin(struct crm_store *st, struct crm_err *err);
 int crm_store_commit(struct crm_store *st, struct crm_err *err);
 void crm_store_rollback(struct crm_store *st);
+/* Ends the transaction a write opened: commits when rc is CRM_OK, else rolls
+ * back; returns the outcome (rc, or the commit's failure). */
+int crm_store_end(struct crm_store *st, int rc, struct crm_err *err);
 
 /* Prepares sql on the store's connection; on failure fills err. */
 int crm_store_prepare(struct crm_store *st, const char *sql, sqlite3_stmt **stmt,
