@@ -49,7 +49,10 @@ CREATE TABLE customer (
 	-- letters and digits.
 	name_key     TEXT NOT NULL,
 	phone_key    TEXT,
-	tax_key      TEXT
+	tax_key      TEXT,
+	-- Since version 2, appended so that a migrated table has the same shape.
+	campaign     TEXT,
+	cadence      INTEGER CHECK (cadence BETWEEN 1 AND 3650) -- contact at least every N days
 ) STRICT;
 
 CREATE INDEX customer_name_key ON customer (name_key);
@@ -111,50 +114,6 @@ CREATE TABLE audit (
 
 CREATE INDEX audit_entity ON audit (entity, entity_id);
 CREATE INDEX audit_customer ON audit (customer_id);
-
--- The customer as the audit log records it.
-CREATE VIEW customer_audit_json (id, doc) AS
-SELECT id, json_object(
-	'code', code, 'name', name, 'kind', kind, 'status', status, 'owner', owner,
-	'email', email, 'phone', phone, 'website', website, 'street', street,
-	'city', city, 'region', region, 'postcode', postcode, 'country', country,
-	'tax_id', tax_id, 'industry', industry, 'source', source, 'tier', tier,
-	'credit_limit', crm_money(credit_limit), 'terms', terms, 'note', note,
-	'archived', archived)
-FROM customer;
-
-CREATE TRIGGER customer_audit_insert AFTER INSERT ON customer BEGIN
-	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, new)
-	SELECT crm_now(), crm_user(), 'customer', NEW.id, NEW.id, 'insert', doc
-	FROM customer_audit_json WHERE id = NEW.id;
-END;
-
--- An update is logged only when an audited field really changed.
-
-CREATE TRIGGER customer_audit_update AFTER UPDATE ON customer
-WHEN OLD.code IS NOT NEW.code OR OLD.name IS NOT NEW.name OR OLD.kind IS NOT NEW.kind
-  OR OLD.status IS NOT NEW.status OR OLD.owner IS NOT NEW.owner OR OLD.email IS NOT NEW.email
-  OR OLD.phone IS NOT NEW.phone OR OLD.website IS NOT NEW.website
-  OR OLD.street IS NOT NEW.street OR OLD.city IS NOT NEW.city OR OLD.region IS NOT NEW.region
-  OR OLD.postcode IS NOT NEW.postcode OR OLD.country IS NOT NEW.country
-  OR OLD.tax_id IS NOT NEW.tax_id OR OLD.industry IS NOT NEW.industry
-  OR OLD.source IS NOT NEW.source OR OLD.tier IS NOT NEW.tier
-  OR OLD.credit_limit IS NOT NEW.credit_limit OR OLD.terms IS NOT NEW.terms
-  OR OLD.note IS NOT NEW.note OR OLD.archived IS NOT NEW.archived
-BEGIN
-	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old, new)
-	SELECT crm_now(), crm_user(), 'customer', NEW.id, NEW.id, 'update',
-	       json_object(
-		'code', OLD.code, 'name', OLD.name, 'kind', OLD.kind, 'status', OLD.status,
-		'owner', OLD.owner, 'email', OLD.email, 'phone', OLD.phone,
-		'website', OLD.website, 'street', OLD.street, 'city', OLD.city,
-		'region', OLD.region, 'postcode', OLD.postcode, 'country', OLD.country,
-		'tax_id', OLD.tax_id, 'industry', OLD.industry, 'source', OLD.source,
-		'tier', OLD.tier, 'credit_limit', crm_money(OLD.credit_limit),
-		'terms', OLD.terms, 'note', OLD.note, 'archived', OLD.archived),
-	       doc
-	FROM customer_audit_json WHERE id = NEW.id;
-END;
 
 CREATE TRIGGER customer_audit_delete AFTER DELETE ON customer BEGIN
 	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old)
@@ -311,4 +270,309 @@ CREATE TRIGGER contact_fts_delete AFTER DELETE ON contact BEGIN
 	DELETE FROM customer_fts WHERE rowid = OLD.customer_id;
 	INSERT INTO customer_fts (rowid, name, body, short)
 	SELECT id, name, body, short FROM customer_search_row WHERE id = OLD.customer_id;
+END;
+
+-- @version 2 ----------------------------------------------------------------
+-- Sales work: the contact log, tasks and follow-ups, lead assignments, deals
+-- and their stage history.  An older database runs this part (after the
+-- ALTER TABLE steps in lib/store.c) to reach version 2.
+
+-- The customer as the audit log records it (version 2 adds campaign and
+-- cadence, so the view and its trigger are defined again).
+DROP TRIGGER IF EXISTS customer_audit_insert;
+DROP TRIGGER IF EXISTS customer_audit_update;
+DROP VIEW IF EXISTS customer_audit_json;
+
+CREATE VIEW customer_audit_json (id, doc) AS
+SELECT id, json_object(
+	'code', code, 'name', name, 'kind', kind, 'status', status, 'owner', owner,
+	'email', email, 'phone', phone, 'website', website, 'street', street,
+	'city', city, 'region', region, 'postcode', postcode, 'country', country,
+	'tax_id', tax_id, 'industry', industry, 'source', source, 'tier', tier,
+	'credit_limit', crm_money(credit_limit), 'terms', terms, 'note', note,
+	'campaign', campaign, 'cadence', cadence, 'archived', archived)
+FROM customer;
+
+CREATE TRIGGER customer_audit_insert AFTER INSERT ON customer BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, new)
+	SELECT crm_now(), crm_user(), 'customer', NEW.id, NEW.id, 'insert', doc
+	FROM customer_audit_json WHERE id = NEW.id;
+END;
+
+-- An update is logged only when an audited field really changed.
+CREATE TRIGGER customer_audit_update AFTER UPDATE ON customer
+WHEN OLD.code IS NOT NEW.code OR OLD.name IS NOT NEW.name OR OLD.kind IS NOT NEW.kind
+  OR OLD.status IS NOT NEW.status OR OLD.owner IS NOT NEW.owner OR OLD.email IS NOT NEW.email
+  OR OLD.phone IS NOT NEW.phone OR OLD.website IS NOT NEW.website
+  OR OLD.street IS NOT NEW.street OR OLD.city IS NOT NEW.city OR OLD.region IS NOT NEW.region
+  OR OLD.postcode IS NOT NEW.postcode OR OLD.country IS NOT NEW.country
+  OR OLD.tax_id IS NOT NEW.tax_id OR OLD.industry IS NOT NEW.industry
+  OR OLD.source IS NOT NEW.source OR OLD.tier IS NOT NEW.tier
+  OR OLD.credit_limit IS NOT NEW.credit_limit OR OLD.terms IS NOT NEW.terms
+  OR OLD.note IS NOT NEW.note OR OLD.campaign IS NOT NEW.campaign
+  OR OLD.cadence IS NOT NEW.cadence OR OLD.archived IS NOT NEW.archived
+BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old, new)
+	SELECT crm_now(), crm_user(), 'customer', NEW.id, NEW.id, 'update',
+	       json_object(
+		'code', OLD.code, 'name', OLD.name, 'kind', OLD.kind, 'status', OLD.status,
+		'owner', OLD.owner, 'email', OLD.email, 'phone', OLD.phone,
+		'website', OLD.website, 'street', OLD.street, 'city', OLD.city,
+		'region', OLD.region, 'postcode', OLD.postcode, 'country', OLD.country,
+		'tax_id', OLD.tax_id, 'industry', OLD.industry, 'source', OLD.source,
+		'tier', OLD.tier, 'credit_limit', crm_money(OLD.credit_limit),
+		'terms', OLD.terms, 'note', OLD.note, 'campaign', OLD.campaign,
+		'cadence', OLD.cadence, 'archived', OLD.archived),
+	       doc
+	FROM customer_audit_json WHERE id = NEW.id;
+END;
+
+CREATE INDEX customer_status ON customer (status) WHERE archived = 0;
+
+-- Deals (opportunities).  stage is one of the configured stages (deal.stages
+-- in crm config) while the deal is open; a won or lost deal keeps the stage
+-- it was closed from.  probability NULL means the stage's default.
+CREATE TABLE deal (
+	id          INTEGER PRIMARY KEY AUTOINCREMENT,
+	code        TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 64),
+	customer_id INTEGER NOT NULL REFERENCES customer (id),
+	title       TEXT NOT NULL CHECK (length(title) > 0),
+	amount      INTEGER NOT NULL CHECK (amount >= 0),
+	stage       TEXT NOT NULL CHECK (length(stage) > 0),
+	status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'won', 'lost')),
+	probability INTEGER CHECK (probability BETWEEN 0 AND 100),
+	close_date  TEXT,                 -- expected close while open, actual once closed
+	owner       TEXT NOT NULL,
+	source      TEXT,
+	reason      TEXT,                 -- why it was lost
+	stage_since TEXT NOT NULL,        -- when it entered its current stage
+	closed      TEXT,                 -- when it was won or lost
+	created     TEXT NOT NULL,
+	updated     TEXT NOT NULL,
+	CHECK ((status = 'open') = (closed IS NULL))
+) STRICT;
+
+CREATE INDEX deal_customer ON deal (customer_id);
+CREATE INDEX deal_open ON deal (stage) WHERE status = 'open';
+
+-- Every stage a deal entered, with when and who: the funnel reads this.
+-- The first row is the stage it was created in; won and lost are rows too.
+CREATE TABLE deal_stage (
+	id      INTEGER PRIMARY KEY,
+	deal_id INTEGER NOT NULL REFERENCES deal (id) ON DELETE CASCADE,
+	stage   TEXT NOT NULL,
+	at      TEXT NOT NULL,
+	user    TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX deal_stage_deal ON deal_stage (deal_id, at);
+
+-- The contact log: every call, mail, visit, meeting and note.
+CREATE TABLE activity (
+	id          INTEGER PRIMARY KEY AUTOINCREMENT,
+	customer_id INTEGER NOT NULL REFERENCES customer (id),
+	contact_id  INTEGER REFERENCES contact (id),
+	deal_id     INTEGER REFERENCES deal (id),
+	type        TEXT NOT NULL
+	            CHECK (type IN ('call', 'email', 'im', 'visit', 'meeting', 'note')),
+	at          TEXT NOT NULL,        -- when it happened, YYYY-MM-DDTHH:MM:SS
+	rep         TEXT NOT NULL,        -- who had the contact
+	minutes     INTEGER CHECK (minutes BETWEEN 0 AND 10000),
+	summary     TEXT NOT NULL CHECK (length(summary) > 0),
+	outcome     TEXT,
+	created     TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX activity_customer ON activity (customer_id, at);
+
+-- The contact cadence each customer follows: its own, else its tier's
+-- (config tier.NAME.cadence), else the default (config cadence.default);
+-- the last contact (an activity other than a note); and when the next one is
+-- due: the last contact (or, with none yet, the day the customer was added)
+-- plus the cadence.  Only prospects and active customers have one.
+CREATE VIEW customer_cadence (customer_id, cadence, last_contact, next_contact) AS
+SELECT id, cadence, last_contact,
+       date(coalesce(last_contact, created), '+' || cadence || ' days')
+FROM (SELECT c.id, c.created,
+	     coalesce(c.cadence,
+		      (SELECT CAST(value AS INTEGER) FROM config
+		       WHERE key = 'tier.' || c.tier || '.cadence'),
+		      (SELECT CAST(value AS INTEGER) FROM config WHERE key = 'cadence.default'))
+		     AS cadence,
+	     (SELECT max(a.at) FROM activity a
+	      WHERE a.customer_id = c.id AND a.type <> 'note') AS last_contact
+      FROM customer c
+      WHERE c.archived = 0 AND c.status IN ('prospect', 'active'))
+WHERE cadence IS NOT NULL;
+CREATE INDEX activity_rep ON activity (rep, at);
+CREATE INDEX activity_deal ON activity (deal_id) WHERE deal_id IS NOT NULL;
+
+-- Tasks, appointments and follow-ups.  A follow-up is a task that an
+-- activity's --next scheduled (activity_id says which); an appointment is a
+-- task with a time (and usually a place).
+CREATE TABLE task (
+	id          INTEGER PRIMARY KEY AUTOINCREMENT,
+	title       TEXT NOT NULL CHECK (length(title) > 0),
+	customer_id INTEGER REFERENCES customer (id),
+	deal_id     INTEGER REFERENCES deal (id),
+	activity_id INTEGER REFERENCES activity (id),
+	due         TEXT,                 -- YYYY-MM-DD
+	time        TEXT CHECK (time IS NULL OR (due IS NOT NULL AND time GLOB '[0-2][0-9]:[0-5][0-9]')),
+	place       TEXT,
+	assignee    TEXT NOT NULL,
+	priority    TEXT NOT NULL DEFAULT 'normal'
+	            CHECK (priority IN ('low', 'normal', 'high', 'urgent')),
+	status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done')),
+	done_at     TEXT,
+	created     TEXT NOT NULL,
+	updated     TEXT NOT NULL,
+	CHECK ((status = 'done') = (done_at IS NOT NULL))
+) STRICT;
+
+CREATE INDEX task_open ON task (assignee, due) WHERE status = 'open';
+CREATE INDEX task_customer ON task (customer_id);
+CREATE INDEX task_deal ON task (deal_id) WHERE deal_id IS NOT NULL;
+
+-- A lead handed to a rep, who must record an activity or change the lead's
+-- status before feedback_due.
+CREATE TABLE lead_assignment (
+	id           INTEGER PRIMARY KEY,
+	customer_id  INTEGER NOT NULL REFERENCES customer (id),
+	rep          TEXT NOT NULL,
+	assigned     TEXT NOT NULL,       -- YYYY-MM-DDTHH:MM:SS
+	feedback_due TEXT NOT NULL,       -- YYYY-MM-DD
+	user         TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX lead_assignment_customer ON lead_assignment (customer_id, assigned);
+
+-- The audit log of deals, activities and tasks.
+CREATE VIEW deal_audit_json (id, doc) AS
+SELECT d.id, json_object(
+	'code', d.code, 'customer', c.code, 'title', d.title, 'amount', crm_money(d.amount),
+	'stage', d.stage, 'status', d.status, 'probability', d.probability,
+	'close', d.close_date, 'owner', d.owner, 'source', d.source, 'reason', d.reason)
+FROM deal d JOIN customer c ON c.id = d.customer_id;
+
+CREATE TRIGGER deal_audit_insert AFTER INSERT ON deal BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, new)
+	SELECT crm_now(), crm_user(), 'deal', NEW.id, NEW.customer_id, 'insert', doc
+	FROM deal_audit_json WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER deal_audit_update AFTER UPDATE ON deal
+WHEN OLD.code IS NOT NEW.code OR OLD.customer_id IS NOT NEW.customer_id
+  OR OLD.title IS NOT NEW.title OR OLD.amount IS NOT NEW.amount OR OLD.stage IS NOT NEW.stage
+  OR OLD.status IS NOT NEW.status OR OLD.probability IS NOT NEW.probability
+  OR OLD.close_date IS NOT NEW.close_date OR OLD.owner IS NOT NEW.owner
+  OR OLD.source IS NOT NEW.source OR OLD.reason IS NOT NEW.reason
+BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old, new)
+	SELECT crm_now(), crm_user(), 'deal', NEW.id, NEW.customer_id, 'update',
+	       json_object(
+		'code', OLD.code, 'customer', (SELECT code FROM customer WHERE id = OLD.customer_id),
+		'title', OLD.title, 'amount', crm_money(OLD.amount), 'stage', OLD.stage,
+		'status', OLD.status, 'probability', OLD.probability, 'close', OLD.close_date,
+		'owner', OLD.owner, 'source', OLD.source, 'reason', OLD.reason),
+	       doc
+	FROM deal_audit_json WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER deal_audit_delete AFTER DELETE ON deal BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old)
+	VALUES (crm_now(), crm_user(), 'deal', OLD.id, OLD.customer_id, 'delete',
+		json_object('code', OLD.code, 'title', OLD.title));
+END;
+
+CREATE VIEW activity_audit_json (id, doc) AS
+SELECT a.id, json_object(
+	'customer', c.code, 'type', a.type, 'at', a.at, 'rep', a.rep, 'minutes', a.minutes,
+	'summary', a.summary, 'outcome', a.outcome,
+	'contact', (SELECT name FROM contact WHERE id = a.contact_id),
+	'deal', (SELECT code FROM deal WHERE id = a.deal_id))
+FROM activity a JOIN customer c ON c.id = a.customer_id;
+
+CREATE TRIGGER activity_audit_insert AFTER INSERT ON activity BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, new)
+	SELECT crm_now(), crm_user(), 'activity', NEW.id, NEW.customer_id, 'insert', doc
+	FROM activity_audit_json WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER activity_audit_update AFTER UPDATE ON activity BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old, new)
+	SELECT crm_now(), crm_user(), 'activity', NEW.id, NEW.customer_id, 'update',
+	       json_object(
+		'customer', (SELECT code FROM customer WHERE id = OLD.customer_id),
+		'type', OLD.type, 'at', OLD.at, 'rep', OLD.rep, 'minutes', OLD.minutes,
+		'summary', OLD.summary, 'outcome', OLD.outcome,
+		'contact', (SELECT name FROM contact WHERE id = OLD.contact_id),
+		'deal', (SELECT code FROM deal WHERE id = OLD.deal_id)),
+	       doc
+	FROM activity_audit_json WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER activity_audit_delete AFTER DELETE ON activity BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old)
+	VALUES (crm_now(), crm_user(), 'activity', OLD.id, OLD.customer_id, 'delete',
+		json_object('type', OLD.type, 'at', OLD.at, 'summary', OLD.summary));
+END;
+
+CREATE VIEW task_audit_json (id, doc) AS
+SELECT t.id, json_object(
+	'title', t.title, 'customer', (SELECT code FROM customer WHERE id = t.customer_id),
+	'deal', (SELECT code FROM deal WHERE id = t.deal_id), 'due', t.due, 'time', t.time,
+	'place', t.place, 'assignee', t.assignee, 'priority', t.priority, 'status', t.status)
+FROM task t;
+
+CREATE TRIGGER task_audit_insert AFTER INSERT ON task BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, new)
+	SELECT crm_now(), crm_user(), 'task', NEW.id, NEW.customer_id, 'insert', doc
+	FROM task_audit_json WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER task_audit_update AFTER UPDATE ON task
+WHEN OLD.title IS NOT NEW.title OR OLD.customer_id IS NOT NEW.customer_id
+  OR OLD.deal_id IS NOT NEW.deal_id OR OLD.due IS NOT NEW.due OR OLD.time IS NOT NEW.time
+  OR OLD.place IS NOT NEW.place OR OLD.assignee IS NOT NEW.assignee
+  OR OLD.priority IS NOT NEW.priority OR OLD.status IS NOT NEW.status
+BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old, new)
+	SELECT crm_now(), crm_user(), 'task', NEW.id, NEW.customer_id, 'update',
+	       json_object(
+		'title', OLD.title, 'customer', (SELECT code FROM customer WHERE id = OLD.customer_id),
+		'deal', (SELECT code FROM deal WHERE id = OLD.deal_id), 'due', OLD.due,
+		'time', OLD.time, 'place', OLD.place, 'assignee', OLD.assignee,
+		'priority', OLD.priority, 'status', OLD.status),
+	       doc
+	FROM task_audit_json WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER task_audit_delete AFTER DELETE ON task BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old)
+	VALUES (crm_now(), crm_user(), 'task', OLD.id, OLD.customer_id, 'delete',
+		json_object('title', OLD.title));
+END;
+
+CREATE TRIGGER lead_assignment_audit AFTER INSERT ON lead_assignment BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, new)
+	VALUES (crm_now(), crm_user(), 'lead', NEW.customer_id, NEW.customer_id, 'insert',
+		json_object('assigned_to', NEW.rep, 'feedback_due', NEW.feedback_due));
+END;
+
+CREATE TRIGGER config_audit_insert AFTER INSERT ON config BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, action, new)
+	VALUES (crm_now(), crm_user(), 'config', NEW.rowid, 'insert',
+		json_object(NEW.key, NEW.value));
+END;
+
+CREATE TRIGGER config_audit_update AFTER UPDATE ON config WHEN OLD.value IS NOT NEW.value BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, action, old, new)
+	VALUES (crm_now(), crm_user(), 'config', NEW.rowid, 'update',
+		json_object(OLD.key, OLD.value), json_object(NEW.key, NEW.value));
+END;
+
+CREATE TRIGGER config_audit_delete AFTER DELETE ON config BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, action, old)
+	VALUES (crm_now(), crm_user(), 'config', OLD.rowid, 'delete',
+		json_object(OLD.key, OLD.value));
 END;

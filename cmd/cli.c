@@ -259,6 +259,15 @@ int cli_dispatch(struct cli *cli, const struct group *g, int argc, char **argv)
 	const struct cmd *v;
 
 	cli->group = g->name;
+	if (!g->verbs) {
+		/* getopt's messages: "crm: agenda: ..." */
+		snprintf(prog, sizeof prog, "crm: %s", g->name);
+		argv[0] = prog;
+		optind = 0;
+		return g->run(cli, argc, argv);
+	}
+	argc--;
+	argv++;
 	if (argc < 1)
 		return group_help(g, 1);
 	if (!strcmp(argv[0], "-h") || !strcmp(argv[0], "--help") || !strcmp(argv[0], "help"))

@@ -38,14 +38,21 @@ struct cmd {
 
 struct group {
 	const char *name;
-	const struct cmd *verbs; /* ends with a zeroed entry */
+	const struct cmd *verbs; /* ends with a zeroed entry; NULL for a group that is
+				  * one command (crm agenda, crm remind) */
 	const char *summary;
+	/* the command of a group without verbs; argv[0] is the group */
+	int (*run)(struct cli *cli, int argc, char **argv);
 };
 
 extern const struct group crm_groups[];
 
 /* Group tables, one per cmd/<group>.c. */
-extern const struct cmd customer_cmds[], contact_cmds[], db_cmds[], history_cmds[];
+extern const struct cmd customer_cmds[], contact_cmds[], db_cmds[], history_cmds[],
+	config_cmds[], activity_cmds[], task_cmds[], lead_cmds[], deal_cmds[], report_cmds[];
+/* Groups that are one command. */
+int agenda_run(struct cli *cli, int argc, char **argv);
+int remind_run(struct cli *cli, int argc, char **argv);
 
 /* Prints "crm: <group> <verb>: <message>" on stderr and returns code. */
 int cli_error(struct cli *cli, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -94,8 +101,9 @@ int cli_out_open(struct cli *cli, struct crm_out **out, const struct crm_column 
 /* Closes it; a write error becomes exit 1 with a message. */
 int cli_out_close(struct cli *cli, struct crm_out *out, int rc);
 
-/* Runs the verb named argv[0] from verbs; handles a missing verb, -h and
- * unknown verbs. */
+/* Runs the verb named argv[1] from g's verbs (argv[0] is the group); handles
+ * a missing verb, -h and unknown verbs.  A group without verbs runs its own
+ * command on the whole argv. */
 int cli_dispatch(struct cli *cli, const struct group *g, int argc, char **argv);
 
 /* Collects repeated option values (--tag a --tag b). */

@@ -12,11 +12,19 @@
 #include "cmd.h"
 
 const struct group crm_groups[] = {
-	{"customer", customer_cmds, "The customer file: companies and people you sell to."},
-	{"contact", contact_cmds, "The people at a customer."},
-	{"history", history_cmds, "What changed, when, and who changed it (the audit log)."},
-	{"db", db_cmds, "The database: create, check, back up, migrate."},
-	{NULL, NULL, NULL},
+	{"customer", customer_cmds, "The customer file: companies and people you sell to.", NULL},
+	{"contact", contact_cmds, "The people at a customer.", NULL},
+	{"activity", activity_cmds, "The contact log: calls, mails, visits, meetings, notes.", NULL},
+	{"task", task_cmds, "Tasks, appointments and follow-ups.", NULL},
+	{"agenda", NULL, "A rep's schedule, day by day.", agenda_run},
+	{"lead", lead_cmds, "Leads: assignment, feedback deadlines, conversion.", NULL},
+	{"deal", deal_cmds, "Deals: the pipeline, forecast, funnel and stalled deals.", NULL},
+	{"report", report_cmds, "Reports a manager reads.", NULL},
+	{"remind", NULL, "What is due: the report for cron, by mail too.", remind_run},
+	{"history", history_cmds, "What changed, when, and who changed it (the audit log).", NULL},
+	{"config", config_cmds, "Settings: deal stages, cadences, reps' addresses.", NULL},
+	{"db", db_cmds, "The database: create, check, back up, migrate.", NULL},
+	{NULL, NULL, NULL, NULL},
 };
 
 static const char *const usage[] = {
@@ -50,9 +58,12 @@ static int print_help(FILE *fp)
 
 static void list_cmds(void)
 {
-	for (const struct group *g = crm_groups; g->name; g++)
-		for (const struct cmd *v = g->verbs; v->name; v++)
+	for (const struct group *g = crm_groups; g->name; g++) {
+		if (!g->verbs)
+			printf("%s\n", g->name);
+		for (const struct cmd *v = g->verbs; v && v->name; v++)
 			printf("%s %s\n", g->name, v->name);
+	}
 }
 
 static const struct group *find_group(const char *name)
@@ -212,7 +223,7 @@ int main(int argc, char **argv)
 		return finish(printf("crm %s\n", CRM_VERSION) < 0);
 	if (!(g = find_group(argv[0])))
 		return run_external(&cli, argv);
-	rc = cli_dispatch(&cli, g, argc - 1, argv + 1);
+	rc = cli_dispatch(&cli, g, argc, argv);
 	crm_store_close(cli.st);
 	return finish(rc);
 }

@@ -109,8 +109,8 @@ static void free_lists(struct cli_list *a, struct cli_list *b, struct cli_list *
 	"   --code C  --kind company|person  --status lead|prospect|active|inactive|lost",        \
 	"   --owner REP  --email ADDR  --phone NUM  --website URL",                               \
 	"   --street S  --city C  --region R  --postcode P  --country C",                         \
-	"   --tax-id ID  --industry I  --source S  --tier T",                                     \
-	"   --credit-limit AMOUNT  --terms DAYS  --note TEXT",                                    \
+	"   --tax-id ID  --industry I  --source S  --campaign C  --tier T",                       \
+	"   --credit-limit AMOUNT  --terms DAYS  --cadence DAYS  --note TEXT",                    \
 	"   --tag T (repeatable)  --field KEY=VALUE (repeatable)"
 
 /* Prints what a refused add found, on stderr, one duplicate a line. */

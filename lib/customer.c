@@ -6,7 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "activity.h"
 #include "contact.h"
+#include "deal.h"
+#include "task.h"
 #include "customer.h"
 #include "date.h"
 #include "money.h"
@@ -31,6 +34,7 @@ static const struct {
 	[CF_INDUSTRY] = {"industry", FT_TEXT}, [CF_SOURCE] = {"source", FT_TEXT},
 	[CF_TIER] = {"tier", FT_TEXT},       [CF_CREDIT_LIMIT] = {"credit_limit", FT_MONEY},
 	[CF_TERMS] = {"terms", FT_DAYS},     [CF_NOTE] = {"note", FT_NOTE},
+	[CF_CAMPAIGN] = {"campaign", FT_TEXT}, [CF_CADENCE] = {"cadence", FT_DAYS},
 };
 
 static const char *const kinds[] = {"company", "person", NULL};
@@ -65,6 +69,7 @@ const struct crm_column crm_customer_columns[] = {
 	{"postcode", CRM_COL_TEXT}, {"country", CRM_COL_TEXT},  {"tax_id", CRM_COL_TEXT},
 	{"industry", CRM_COL_TEXT}, {"source", CRM_COL_TEXT},   {"tier", CRM_COL_TEXT},
 	{"credit_limit", CRM_COL_MONEY}, {"terms", CRM_COL_INT}, {"note", CRM_COL_TEXT},
+	{"campaign", CRM_COL_TEXT}, {"cadence", CRM_COL_INT},
 	{"tags", CRM_COL_TEXT},     {"archived", CRM_COL_BOOL}, {"created", CRM_COL_TEXT},
 	{"updated", CRM_COL_TEXT},
 };
@@ -74,7 +79,7 @@ const size_t crm_customer_ncolumns = sizeof crm_customer_columns / sizeof *crm_c
 #define CUSTOMER_SELECT                                                                        \
 	"c.id, c.code, c.name, c.kind, c.status, c.owner, c.email, c.phone, c.website, "      \
 	"c.street, c.city, c.region, c.postcode, c.country, c.tax_id, c.industry, c.source, " \
-	"c.tier, c.credit_limit, c.terms, c.note, "                                             \
+	"c.tier, c.credit_limit, c.terms, c.note, c.campaign, c.cadence, "                      \
 	"(SELECT group_concat(tag, ';') FROM (SELECT tag FROM customer_tag "                   \
 	"  WHERE customer_id = c.id ORDER BY tag)), "                                          \
 	"c.archived, c.created, c.updated"
@@ -152,13 +157,18 @@ static int validate_field(struct crm_store *st, enum crm_customer_field f, const
 		if (*num < 0)
 			return crm_fail(err, CRM_EINVAL, "%s%s '%s' is negative", label, name, s);
 		return CRM_OK;
-	case FT_DAYS:
+	case FT_DAYS: {
+		/* a cadence of 0 days would make every customer due every day */
+		long least = f == CF_CADENCE ? 1 : 0;
+
 		days = strtol(s, &end, 10);
-		if (!isdigit((unsigned char)*s) || *end || days > 3650)
-			return crm_fail(err, CRM_EINVAL, "%s%s '%s' is not a number of days (0-3650)",
-					label, name, s);
+		if (!isdigit((unsigned char)*s) || *end || days < least || days > 3650)
+			return crm_fail(err, CRM_EINVAL,
+					"%s%s '%s' is not a number of days (%ld-3650)", label, name,
+					s, least);
 		*num = days;
 		return CRM_OK;
+	}
 	case FT_NOTE:
 		if (strlen(s) > MAX_NOTE || crm_has_control(s, 1))
 			return crm_fail(err, CRM_EINVAL, "%s%s is too long or has control characters",
@@ -534,9 +544,10 @@ struct writer {
 static const char insert_sql[] =
 	"INSERT INTO customer (code, name, kind, status, owner, email, phone, website, street, "
 	"city, region, postcode, country, tax_id, industry, source, tier, credit_limit, terms, "
-	"note, archived, created, updated, name_key, phone_key, tax_key) VALUES (?1, ?2, "
-	"ifnull(?3, 'company'), ifnull(?4, 'active'), ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-	"?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)";
+	"note, campaign, cadence, archived, created, updated, name_key, phone_key, tax_key) "
+	"VALUES (?1, ?2, ifnull(?3, 'company'), ifnull(?4, 'active'), ?5, ?6, ?7, ?8, ?9, ?10, "
+	"?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, "
+	"?28)";
 
 static int writer_open(struct writer *w, struct crm_store *st, struct crm_err *err)
 {
@@ -683,10 +694,13 @@ static int insert_customer(struct writer *w, const struct customer_values *vals,
 	sqlite3_bind_text(w->insert, 1, code, -1, SQLITE_STATIC);
 	for (int f = CF_NAME; f < CF_COUNT; f++)
 		bind_value(w->insert, f + 1, vals, f);
-	sqlite3_bind_int(w->insert, 21, in->archived > 0);
-	sqlite3_bind_text(w->insert, 22, in->created ? in->created : now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(w->insert, 23, now, -1, SQLITE_STATIC);
-	bind_keys(w->insert, 24, vals);
+	/* after the fields (parameters 1 to CF_COUNT): archived, created,
+	 * updated and the duplicate-detection keys */
+	sqlite3_bind_int(w->insert, CF_COUNT + 1, in->archived > 0);
+	sqlite3_bind_text(w->insert, CF_COUNT + 2, in->created ? in->created : now, -1,
+			  SQLITE_STATIC);
+	sqlite3_bind_text(w->insert, CF_COUNT + 3, now, -1, SQLITE_STATIC);
+	bind_keys(w->insert, CF_COUNT + 4, vals);
 	if ((rc = run(w->st, w->insert, err)) != CRM_OK)
 		return rc;
 	*id = sqlite3_last_insert_rowid(w->st->db);
@@ -897,6 +911,16 @@ int crm_customer_search(struct crm_store *st, const char *query, long limit,
 
 /* ---- show ---- */
 
+/* What the other modules add to customer show, in this order: each adds its
+ * fields and tables about the customer.  A new module adds one line. */
+static int (*const show_sections[])(struct crm_store *, int64_t, struct crm_rec *,
+				    struct crm_err *) = {
+	crm_contact_section,
+	crm_activity_section,
+	crm_task_section,
+	crm_deal_section,
+};
+
 static int show_tags_and_fields(struct crm_store *st, int64_t id, struct crm_rec *rec,
 				struct crm_err *err)
 {
@@ -962,7 +986,9 @@ int crm_customer_show(struct crm_store *st, int64_t id, struct crm_rec *rec, str
 	sqlite3_finalize(stmt);
 	if ((rc = show_tags_and_fields(st, id, rec, err)) != CRM_OK)
 		return rc;
-	return crm_contact_section(st, id, rec, err);
+	for (size_t i = 0; i < sizeof show_sections / sizeof *show_sections && rc == CRM_OK; i++)
+		rc = show_sections[i](st, id, rec, err);
+	return rc;
 }
 
 /* ---- edit ---- */

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "deal.h"
 #include "money.h"
 #include "search.h"
 #include "store.h"
@@ -16,10 +17,15 @@
 extern const char crm_schema_sql[];
 
 /* migrations[v] takes a database from version v to v + 1.  Version 0 is an
- * empty file: it gets the whole schema.  Add a step here whenever
- * CRM_SCHEMA_VERSION goes up, and change schema.sql to match. */
+ * empty file: it gets the whole schema.  A later step runs its statements
+ * here (what CREATE statements cannot say: new columns of existing tables),
+ * then the part of schema.sql that begins with the line "-- @version v+1".
+ * Whenever CRM_SCHEMA_VERSION goes up, add a step and such a part. */
 static const char *const migrations[CRM_SCHEMA_VERSION] = {
 	NULL, /* 0 → 1: the whole schema.sql */
+	/* 1 → 2: sales work */
+	"ALTER TABLE customer ADD COLUMN campaign TEXT;"
+	"ALTER TABLE customer ADD COLUMN cadence INTEGER CHECK (cadence BETWEEN 1 AND 3650);",
 };
 
 #define BUSY_TIMEOUT_MS 5000
@@ -106,6 +112,8 @@ static int register_functions(struct crm_store *st)
 					     NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = crm_search_register(st->db);
+	if (rc == SQLITE_OK)
+		rc = crm_stage_register(st);
 	return rc;
 }
 
@@ -195,6 +203,25 @@ void crm_store_rollback(struct crm_store *st)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* Runs the part of schema.sql that a database reaching `version` gets: from
+ * the line "-- @version N" to the next such line or the end. */
+static int exec_schema_part(struct crm_store *st, int version, struct crm_err *err)
+{
+	char marker[32], *part;
+	const char *start, *end;
+	int rc;
+
+	snprintf(marker, sizeof marker, "\n-- @version %d ", version);
+	if (!(start = strstr(crm_schema_sql, marker)))
+		return crm_fail(err, CRM_EFAIL, "schema.sql has no part for version %d", version);
+	end = strstr(start + 1, "\n-- @version ");
+	if (!(part = strndup(start, end ? (size_t)(end - start) : strlen(start))))
+		return crm_fail(err, CRM_EFAIL, "out of memory");
+	rc = exec(st, part, err);
+	free(part);
+	return rc;
+}
+
 /* Brings the schema from version `from` to CRM_SCHEMA_VERSION inside the
  * caller's transaction. */
 static int apply_migrations(struct crm_store *st, int from, struct crm_err *err)
@@ -202,8 +229,11 @@ static int apply_migrations(struct crm_store *st, int from, struct crm_err *err)
 	char sql[64];
 	int rc = CRM_OK;
 
-	for (int v = from; v < CRM_SCHEMA_VERSION && rc == CRM_OK; v++)
-		rc = exec(st, v == 0 ? crm_schema_sql : migrations[v], err);
+	if (from == 0) /* an empty file: the whole schema is the newest version */
+		rc = exec(st, crm_schema_sql, err);
+	for (int v = from ? from : CRM_SCHEMA_VERSION; v < CRM_SCHEMA_VERSION && rc == CRM_OK; v++)
+		if ((rc = exec(st, migrations[v], err)) == CRM_OK)
+			rc = exec_schema_part(st, v + 1, err);
 	if (rc == CRM_OK && from == 0) {
 		snprintf(sql, sizeof sql, "PRAGMA application_id = %d", CRM_APPLICATION_ID);
 		rc = exec(st, sql, err);

@@ -1,0 +1,6 @@
+/* lead.c — crm lead. */
+#include "cmd.h"
+
+const struct cmd lead_cmds[] = {
+	{NULL, NULL, NULL},
+};

@@ -1,0 +1,294 @@
+/* config.c — the keys crm knows, their checks and defaults. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "text.h"
+#include "validate.h"
+
+enum value_type { VT_TEXT, VT_DAYS, VT_PERCENT, VT_EMAIL, VT_STAGES };
+
+/* One setting.  '*' in a pattern stands for one non-empty name (a stage, a
+ * tier, a rep).  The first pattern that matches wins, so a specific key
+ * ("deal.stage.proposal.probability") comes before its general form. */
+static const struct key {
+	const char *pattern;
+	enum value_type type;
+	const char *fallback; /* the value when none is stored; NULL for none */
+	const char *help;
+} keys[] = {
+	{"deal.stages", VT_STAGES, "prospect,qualified,proposal,negotiation",
+	 "the stages of an open deal, in order (comma-separated)"},
+	{"deal.stage.prospect.probability", VT_PERCENT, "10", "win probability of a stage"},
+	{"deal.stage.qualified.probability", VT_PERCENT, "25", "win probability of a stage"},
+	{"deal.stage.proposal.probability", VT_PERCENT, "50", "win probability of a stage"},
+	{"deal.stage.negotiation.probability", VT_PERCENT, "75", "win probability of a stage"},
+	{"deal.stage.*.probability", VT_PERCENT, NULL,
+	 "default win probability (%) of deals in the stage"},
+	{"deal.stage.prospect.stall", VT_DAYS, "14", "stall limit of a stage"},
+	{"deal.stage.qualified.stall", VT_DAYS, "21", "stall limit of a stage"},
+	{"deal.stage.proposal.stall", VT_DAYS, "21", "stall limit of a stage"},
+	{"deal.stage.negotiation.stall", VT_DAYS, "14", "stall limit of a stage"},
+	{"deal.stage.*.stall", VT_DAYS, NULL,
+	 "days a deal may stay in the stage before it counts as stalled"},
+	{"tier.*.cadence", VT_DAYS, NULL,
+	 "contact customers of the tier at least every N days"},
+	{"cadence.default", VT_DAYS, NULL,
+	 "the cadence of customers with none of their own or of their tier"},
+	{"lead.feedback_days", VT_DAYS, "7",
+	 "days a rep has to report on an assigned lead (lead assign --feedback-days)"},
+	{"rep.*.email", VT_EMAIL, NULL, "where crm remind --mbox sends the rep's reminders"},
+	{"remind.from", VT_EMAIL, NULL, "the From: address of reminder mail"},
+	{"remind.to", VT_EMAIL, NULL,
+	 "where crm remind --mbox sends reminders that belong to no rep"},
+};
+
+#define NKEYS (sizeof keys / sizeof *keys)
+
+/* Does key match pattern, '*' standing for one or more characters other
+ * than the pattern's next literal? */
+static int key_matches(const char *pattern, const char *key)
+{
+	const char *star = strchr(pattern, '*'), *tail;
+	size_t head, tail_len, key_len = strlen(key);
+
+	if (!star)
+		return strcmp(pattern, key) == 0;
+	head = (size_t)(star - pattern);
+	tail = star + 1;
+	tail_len = strlen(tail);
+	return key_len > head + tail_len && strncmp(key, pattern, head) == 0 &&
+	       strcmp(key + key_len - tail_len, tail) == 0;
+}
+
+static const struct key *find_key(const char *key)
+{
+	for (size_t i = 0; i < NKEYS; i++)
+		if (key_matches(keys[i].pattern, key))
+			return &keys[i];
+	return NULL;
+}
+
+int crm_config_known(const char *key)
+{
+	return find_key(key) != NULL;
+}
+
+/* Parses a whole number from lo to hi, allowing a trailing '%' for percent. */
+static int parse_number(const char *s, long lo, long hi, int percent, long *out)
+{
+	char *end;
+	long v;
+
+	if (!isdigit((unsigned char)*s))
+		return -1;
+	v = strtol(s, &end, 10);
+	if (percent && *end == '%')
+		end++;
+	if (*end || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int valid_stage_name(const char *s, size_t n)
+{
+	if (n == 0 || n > 32 || (n == 3 && !strncmp(s, "won", 3)) ||
+	    (n == 4 && !strncmp(s, "lost", 4)))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!islower((unsigned char)s[i]) && !isdigit((unsigned char)s[i]) && s[i] != '_' &&
+		    s[i] != '-')
+			return 0;
+	return 1;
+}
+
+/* "a, b,c" → "a,b,c", refusing bad or repeated names. */
+static int normalize_stages(const char *value, char **out, struct crm_err *err)
+{
+	struct crm_buf buf = {0};
+	const char *p = value;
+
+	while (*p) {
+		const char *start, *end;
+		size_t n;
+
+		while (*p == ' ')
+			p++;
+		start = p;
+		while (*p && *p != ',')
+			p++;
+		end = p;
+		while (end > start && end[-1] == ' ')
+			end--;
+		n = (size_t)(end - start);
+		if (!valid_stage_name(start, n)) {
+			free(buf.data);
+			return crm_fail(err, CRM_EINVAL,
+					"'%.*s' is not a stage name (lowercase letters, digits, '-' "
+					"and '_'; not won or lost)", (int)n, start);
+		}
+		for (const char *q = buf.data; q && *q;) {
+			size_t m = strcspn(q, ",");
+
+			if (m == n && !strncmp(q, start, n)) {
+				free(buf.data);
+				return crm_fail(err, CRM_EINVAL, "stage '%.*s' is listed twice",
+						(int)n, start);
+			}
+			q += m + (q[m] == ',');
+		}
+		crm_buf_addf(&buf, "%s%.*s", buf.len ? "," : "", (int)n, start);
+		if (*p == ',')
+			p++;
+	}
+	if (!buf.len)
+		return crm_fail(err, CRM_EINVAL, "deal.stages needs at least one stage");
+	*out = buf.data;
+	return CRM_OK;
+}
+
+int crm_config_check(const char *key, const char *value, char **normalized, struct crm_err *err)
+{
+	const struct key *k = find_key(key);
+	char num[32];
+	long v;
+
+	*normalized = NULL;
+	if (!k)
+		return crm_fail(err, CRM_EINVAL, "unknown setting '%s' (see 'crm config keys')", key);
+	if (crm_has_control(key, 0) || strlen(key) > 200)
+		return crm_fail(err, CRM_EINVAL, "'%s' is not a setting name", key);
+	switch (k->type) {
+	case VT_DAYS:
+		if (parse_number(value, 1, 3650, 0, &v))
+			return crm_fail(err, CRM_EINVAL, "%s: '%s' is not a number of days (1-3650)",
+					key, value);
+		break;
+	case VT_PERCENT:
+		if (parse_number(value, 0, 100, 1, &v))
+			return crm_fail(err, CRM_EINVAL, "%s: '%s' is not a percentage (0-100)", key,
+					value);
+		break;
+	case VT_EMAIL:
+		if (!crm_valid_email(value))
+			return crm_fail(err, CRM_EINVAL, "%s: '%s' is not an email address", key,
+					value);
+		break;
+	case VT_STAGES:
+		return normalize_stages(value, normalized, err);
+	case VT_TEXT:
+		if (crm_has_control(value, 0) || strlen(value) > 500)
+			return crm_fail(err, CRM_EINVAL, "%s: '%s' is too long or has control "
+					"characters", key, value);
+		break;
+	}
+	if (k->type == VT_DAYS || k->type == VT_PERCENT) {
+		snprintf(num, sizeof num, "%ld", v);
+		value = num;
+	}
+	if (!(*normalized = strdup(value)))
+		return crm_fail(err, CRM_EFAIL, "out of memory");
+	return CRM_OK;
+}
+
+int crm_config_put(struct crm_store *st, const char *key, const char *value, struct crm_err *err)
+{
+	char *norm;
+	int rc = crm_config_check(key, value, &norm, err);
+
+	if (rc != CRM_OK)
+		return rc;
+	if ((rc = crm_store_begin(st, err)) == CRM_OK)
+		rc = crm_store_end(st, crm_config_set(st, key, norm, err), err);
+	free(norm);
+	return rc;
+}
+
+int crm_config_unset(struct crm_store *st, const char *key, struct crm_err *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = crm_store_begin(st, err);
+
+	if (rc == CRM_OK)
+		rc = crm_store_prepare(st, "DELETE FROM config WHERE key = ?1", &stmt, err);
+	if (rc == CRM_OK) {
+		sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+		sqlite3_finalize(stmt);
+		rc = rc != SQLITE_DONE ? crm_store_error(st, rc, err)
+		     : sqlite3_changes(st->db) ? CRM_OK
+		     : crm_fail(err, CRM_ENOTFOUND, "'%s' is not set", key);
+	}
+	return crm_store_end(st, rc, err);
+}
+
+char *crm_config_value(struct crm_store *st, const char *key)
+{
+	const struct key *k = find_key(key);
+	char *v = crm_config_get(st, key);
+
+	if (!v && k && k->fallback)
+		v = strdup(k->fallback);
+	return v;
+}
+
+long crm_config_long(struct crm_store *st, const char *key, long fallback)
+{
+	char *v = crm_config_value(st, key);
+	long n = v ? atol(v) : fallback;
+
+	free(v);
+	return n;
+}
+
+const struct crm_column crm_config_columns[] = {
+	{"key", CRM_COL_TEXT},
+	{"value", CRM_COL_TEXT},
+};
+const size_t crm_config_ncolumns = sizeof crm_config_columns / sizeof *crm_config_columns;
+
+int crm_config_list(struct crm_store *st, const char *prefix, struct crm_out *out,
+		    struct crm_err *err)
+{
+	const char *cells[2];
+	sqlite3_stmt *stmt;
+	int rc = crm_store_prepare(st,
+				   "SELECT key, value FROM config WHERE ?1 IS NULL OR "
+				   "substr(key, 1, length(?1)) = ?1 ORDER BY key",
+				   &stmt, err);
+
+	if (rc != CRM_OK)
+		return rc;
+	crm_bind_text(stmt, 1, prefix);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		cells[0] = (const char *)sqlite3_column_text(stmt, 0);
+		cells[1] = (const char *)sqlite3_column_text(stmt, 1);
+		if (crm_out_row(out, cells) != CRM_OK) {
+			sqlite3_finalize(stmt);
+			return crm_fail(err, CRM_EFAIL, "write error");
+		}
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
+}
+
+const struct crm_column crm_config_key_columns[] = {
+	{"key", CRM_COL_TEXT},
+	{"default", CRM_COL_TEXT},
+	{"description", CRM_COL_TEXT},
+};
+const size_t crm_config_key_ncolumns =
+	sizeof crm_config_key_columns / sizeof *crm_config_key_columns;
+
+int crm_config_keys(struct crm_out *out, struct crm_err *err)
+{
+	for (size_t i = 0; i < NKEYS; i++) {
+		const char *cells[] = {keys[i].pattern, keys[i].fallback, keys[i].help};
+
+		if (crm_out_row(out, cells) != CRM_OK)
+			return crm_fail(err, CRM_EFAIL, "write error");
+	}
+	return CRM_OK;
+}
