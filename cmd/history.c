@@ -5,6 +5,7 @@
 #include "cmd.h"
 #include "contact.h"
 #include "customer.h"
+#include "deal.h"
 
 static int show_history(struct cli *cli, int argc, char **argv, const char *entity,
 			const char *const *usage,
@@ -52,8 +53,54 @@ static int history_contact(struct cli *cli, int argc, char **argv)
 	return show_history(cli, argc, argv, "contact", usage, find_contact);
 }
 
+static int find_task(struct crm_store *st, const char *key, int64_t *id, struct crm_err *err)
+{
+	return crm_audit_find(st, "task", key, id, err);
+}
+
+static int find_activity(struct crm_store *st, const char *key, int64_t *id,
+			 struct crm_err *err)
+{
+	return crm_audit_find(st, "activity", key, id, err);
+}
+
+/* A deal by its code or id, or, once deleted, by the id the log knows. */
+static int find_deal(struct crm_store *st, const char *key, int64_t *id, struct crm_err *err)
+{
+	int rc = crm_deal_find(st, key, id, err);
+
+	return rc == CRM_ENOTFOUND ? crm_audit_find(st, "deal", key, id, err) : rc;
+}
+
+static int history_deal(struct cli *cli, int argc, char **argv)
+{
+	static const char *const usage[] = {"crm history deal KEY",
+		"Every change to a deal: amount, stage, probability, close date, owner ...", NULL};
+
+	return show_history(cli, argc, argv, "deal", usage, find_deal);
+}
+
+static int history_task(struct cli *cli, int argc, char **argv)
+{
+	static const char *const usage[] = {"crm history task ID",
+		"Every change to a task or follow-up, also after it was removed.", NULL};
+
+	return show_history(cli, argc, argv, "task", usage, find_task);
+}
+
+static int history_activity(struct cli *cli, int argc, char **argv)
+{
+	static const char *const usage[] = {"crm history activity ID",
+		"Every change to an entry of the contact log, also after it was removed.", NULL};
+
+	return show_history(cli, argc, argv, "activity", usage, find_activity);
+}
+
 const struct cmd history_cmds[] = {
 	{"customer", history_customer, "changes to a customer"},
 	{"contact", history_contact, "changes to a contact"},
+	{"deal", history_deal, "changes to a deal"},
+	{"task", history_task, "changes to a task"},
+	{"activity", history_activity, "changes to a contact-log entry"},
 	{NULL, NULL, NULL},
 };

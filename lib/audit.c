@@ -1,7 +1,9 @@
 /* audit.c — reading the audit log. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "audit.h"
+#include "validate.h"
 
 const struct crm_column crm_history_columns[] = {
 	{"at", CRM_COL_TEXT},     {"user", CRM_COL_TEXT}, {"action", CRM_COL_TEXT},
@@ -45,4 +47,26 @@ int crm_history(struct crm_store *st, const char *entity, int64_t id, struct crm
 	}
 	sqlite3_finalize(stmt);
 	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
+}
+
+int crm_audit_find(struct crm_store *st, const char *entity, const char *key, int64_t *id,
+		   struct crm_err *err)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (!crm_all_digits(key) || strlen(key) > 18)
+		return crm_fail(err, CRM_ENOTFOUND, "no %s '%s'", entity, key);
+	if ((rc = crm_store_prepare(st, "SELECT 1 FROM audit WHERE entity = ?1 AND entity_id = ?2 "
+					"LIMIT 1", &stmt, err)) != CRM_OK)
+		return rc;
+	*id = strtoll(key, NULL, 10);
+	sqlite3_bind_text(stmt, 1, entity, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, *id);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_ROW)
+		return CRM_OK;
+	return rc == SQLITE_DONE ? crm_fail(err, CRM_ENOTFOUND, "no %s '%s'", entity, key)
+				 : crm_store_error(st, rc, err);
 }

@@ -16,4 +16,11 @@ extern const size_t crm_history_ncolumns;
 int crm_history(struct crm_store *st, const char *entity, int64_t id, struct crm_out *out,
 		struct crm_err *err);
 
+/* Resolves the id of a record of entity ("task", "activity", "deal") that the
+ * audit log knows, so that the history of a removed record can still be
+ * read.  key must be a number; CRM_ENOTFOUND "no ENTITY 'KEY'" when the log
+ * has nothing about it. */
+int crm_audit_find(struct crm_store *st, const char *entity, const char *key, int64_t *id,
+		   struct crm_err *err);
+
 #endif

@@ -9,11 +9,11 @@ out_is <<EOF
 $T/crm.db
 EOF
 err_is <<'EOF'
-database ready, schema version 1
+database ready, schema version 2
 EOF
 sql_is 'PRAGMA application_id; PRAGMA user_version; PRAGMA journal_mode; SELECT count(*) FROM customer' <<'EOF'
 1129467185
-1
+2
 wal
 0
 EOF
@@ -43,7 +43,7 @@ out_is <<'EOF'
 new/sub/crm.db
 EOF
 err_is <<'EOF'
-database ready, schema version 1
+database ready, schema version 2
 EOF
 stat -c '%a %n' new new/sub new/sub/crm.db >"$T/mode"
 compare 'modes 0700 and 0600' "$T/mode" <<'EOF'
@@ -91,8 +91,8 @@ sqlite3 "$T/broken.db" "DROP TRIGGER customer_audit_delete; DROP TRIGGER custome
 try 'check finds broken references' 1 crm --db "$T/broken.db" db check
 out_is <<'EOF'
 foreign key: customer_tag refers to a missing customer
-foreign key: contact row 1 refers to a missing customer
 foreign key: customer_field refers to a missing customer
+foreign key: contact row 1 refers to a missing customer
 EOF
 err_is <<EOF
 crm: db check: 3 problems found in $T/broken.db
@@ -140,7 +140,7 @@ done
 sqlite3 "$T/copy.db" 'PRAGMA application_id; PRAGMA user_version' >"$T/copy-rows"
 compare 'the same application id and schema version' "$T/copy-rows" <<'EOF'
 1129467185
-1
+2
 EOF
 
 try 'the backup takes writes of its own' 0 crm --db "$T/copy.db" customer add 'Only In Copy'
@@ -185,7 +185,7 @@ report $? 'backup with two files: nothing created'
 try 'migrate an up-to-date database' 0 crm db migrate
 out_empty
 err_is <<'EOF'
-schema is up to date (version 1)
+schema is up to date (version 2)
 EOF
 
 try 'migrate -q' 0 crm -q db migrate
@@ -195,21 +195,78 @@ err_empty
 : >"$T/empty.db"
 try 'migrate an empty file' 0 crm --db "$T/empty.db" db migrate
 err_is <<'EOF'
-schema is up to date (version 1)
+schema is up to date (version 2)
 EOF
 sqlite3 "$T/empty.db" 'PRAGMA application_id; PRAGMA user_version; SELECT count(*) FROM customer' >"$T/sql"
 compare 'it holds the schema' "$T/sql" <<'EOF'
 1129467185
-1
+2
 0
 EOF
 
+# A database written by crm 0.1 (schema version 1, made with that release:
+# two customers, a contact, an edit) is brought forward on first use.
+cp "$TESTS_DIR/cli/data/schema-v1.db" "$T/v1.db"
+try 'migrate a version 1 database' 0 crm --db "$T/v1.db" db migrate
+out_empty
+err_is <<'EOF'
+migrated schema from version 1 to 2
+EOF
+sqlite3 "$T/v1.db" 'PRAGMA user_version; SELECT code, name, campaign, cadence FROM customer ORDER BY id; SELECT count(*) FROM audit' >"$T/sql"
+compare 'the data is kept and the new columns are empty' "$T/sql" <<'EOF'
+2
+ACME|Acme Ltd||
+C00002|Globex||
+4
+EOF
+# A migrated table has the columns of a new one, in the same order, and the
+# database every table, index, view and trigger of a new one.
+sqlite3 "$T/v1.db" "SELECT group_concat(name, ',') FROM pragma_table_info('customer')" >"$T/sql"
+sqlite3 "$T/crm.db" "SELECT group_concat(name, ',') FROM pragma_table_info('customer')" >"$T/want-cols"
+compare 'the customer table has the shape of a new one' "$T/sql" <"$T/want-cols"
+sqlite3 "$T/v1.db" "SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name" >"$T/sql"
+sqlite3 "$T/crm.db" "SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name" >"$T/want-objects"
+compare 'every table, index, view and trigger of a new database' "$T/sql" <"$T/want-objects"
+try 'the new fields work on the migrated data' 0 crm --db "$T/v1.db" customer edit ACME --cadence 30 --campaign fair
+try 'and are audited' 0 crm --db "$T/v1.db" history customer ACME --columns field,old,new
+out_is <<'EOF'
+field,old,new
+code,,ACME
+name,,Acme Ltd
+kind,,company
+status,,active
+owner,,bob
+city,,Leeds
+tier,,gold
+archived,,0
+customer,,ACME
+name,,Jane Roe
+email,,jane@acme.example
+primary,,1
+archived,,0
+note,,key account
+campaign,,fair
+cadence,,30
+EOF
+cp "$TESTS_DIR/cli/data/schema-v1.db" "$T/v1b.db"
+try 'any command migrates an older database first' 0 crm --db "$T/v1b.db" customer list --columns code,cadence
+out_is <<'EOF'
+code,cadence
+ACME,
+C00002,
+EOF
+sqlite3 "$T/v1b.db" 'PRAGMA user_version' >"$T/sql"
+compare 'to the current version' "$T/sql" <<'EOF'
+2
+EOF
+
+sqlite3 "$T/crm.db" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
 cp "$T/crm.db" "$T/newer.db"
 sqlite3 "$T/newer.db" 'PRAGMA user_version = 99'
 try 'migrate refuses a newer schema' 1 crm --db "$T/newer.db" db migrate
 out_empty
 err_is <<EOF
-crm: db migrate: $T/newer.db has schema version 99, newer than this crm understands (1); upgrade crm
+crm: db migrate: $T/newer.db has schema version 99, newer than this crm understands (2); upgrade crm
 EOF
 sqlite3 "$T/newer.db" 'PRAGMA user_version' >"$T/sql"
 compare 'the version is left alone' "$T/sql" <<'EOF'
