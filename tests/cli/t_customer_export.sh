@@ -4,7 +4,7 @@
 # store gives back the same export, byte for byte.
 . "$(dirname "$0")/lib.sh"
 
-HEADER=code,name,kind,status,owner,email,phone,website,street,city,region,postcode,country,tax_id,industry,source,tier,credit_limit,terms,note,tags,archived,created,updated
+HEADER=code,name,kind,status,owner,email,phone,website,street,city,region,postcode,country,tax_id,industry,source,tier,credit_limit,terms,note,campaign,cadence,tags,archived,created,updated
 
 # ---- an empty store ----
 
@@ -44,41 +44,41 @@ try 'a contact, which export leaves out' 0 crm contact add MUE 'Kim Lee' --email
 try 'export as csv' 0 crm customer export
 out_is <<EOF
 $HEADER,field.region_code,field.vat
-MUE,Müller GmbH,company,prospect,bob,info@mueller.example,+49 30 1234567,https://mueller.example,Hauptstr. 1,Berlin,BE,10115,DE,DE123456789,Retail,fair,A,1234.50,30,"pays on time, ""mostly""",b2b;vip,0,2026-11-22T09:30:00,2026-11-22T09:30:00,"N,E",yes
+MUE,Müller GmbH,company,prospect,bob,info@mueller.example,+49 30 1234567,https://mueller.example,Hauptstr. 1,Berlin,BE,10115,DE,DE123456789,Retail,fair,A,1234.50,30,"pays on time, ""mostly""",,,b2b;vip,0,2026-11-22T09:30:00,2026-11-22T09:30:00,"N,E",yes
 C00002,Jane Doe,person,lead,,,,,,,,,,,,,,,,"first line
-second	line",,0,2026-11-22T09:30:00,2026-11-22T09:30:00,,no
-C00003,Old Co,company,active,,,,,,,,,,,,,,0.00,,,gone,1,2026-11-22T09:30:00,2026-11-22T09:30:00,,
-IMP-1,Imported Ltd,company,active,,,,,,,,,,,,,,,,padded,,0,2024-03-01T08:15:00,2026-11-22T09:30:00,,
+second	line",,,,0,2026-11-22T09:30:00,2026-11-22T09:30:00,,no
+C00003,Old Co,company,active,,,,,,,,,,,,,,0.00,,,,,gone,1,2026-11-22T09:30:00,2026-11-22T09:30:00,,
+IMP-1,Imported Ltd,company,active,,,,,,,,,,,,,,,,padded,,,,0,2024-03-01T08:15:00,2026-11-22T09:30:00,,
 EOF
 err_empty
 cp "$T/out" export.csv
 
 try 'export as tsv' 0 crm customer export --format tsv
 out_is <<'EOF'
-code	name	kind	status	owner	email	phone	website	street	city	region	postcode	country	tax_id	industry	source	tier	credit_limit	terms	note	tags	archived	created	updated	field.region_code	field.vat
-MUE	Müller GmbH	company	prospect	bob	info@mueller.example	+49 30 1234567	https://mueller.example	Hauptstr. 1	Berlin	BE	10115	DE	DE123456789	Retail	fair	A	1234.50	30	pays on time, "mostly"	b2b;vip	0	2026-11-22T09:30:00	2026-11-22T09:30:00	N,E	yes
-C00002	Jane Doe	person	lead																first line\nsecond\tline		0	2026-11-22T09:30:00	2026-11-22T09:30:00		no
-C00003	Old Co	company	active														0.00			gone	1	2026-11-22T09:30:00	2026-11-22T09:30:00		
-IMP-1	Imported Ltd	company	active																padded		0	2024-03-01T08:15:00	2026-11-22T09:30:00		
+code	name	kind	status	owner	email	phone	website	street	city	region	postcode	country	tax_id	industry	source	tier	credit_limit	terms	note	campaign	cadence	tags	archived	created	updated	field.region_code	field.vat
+MUE	Müller GmbH	company	prospect	bob	info@mueller.example	+49 30 1234567	https://mueller.example	Hauptstr. 1	Berlin	BE	10115	DE	DE123456789	Retail	fair	A	1234.50	30	pays on time, "mostly"			b2b;vip	0	2026-11-22T09:30:00	2026-11-22T09:30:00	N,E	yes
+C00002	Jane Doe	person	lead																first line\nsecond\tline				0	2026-11-22T09:30:00	2026-11-22T09:30:00		no
+C00003	Old Co	company	active														0.00					gone	1	2026-11-22T09:30:00	2026-11-22T09:30:00		
+IMP-1	Imported Ltd	company	active																padded				0	2024-03-01T08:15:00	2026-11-22T09:30:00		
 EOF
 
 try 'export as json' 0 crm customer export --format json
 out_is <<'EOF'
 [
-{"code":"MUE","name":"Müller GmbH","kind":"company","status":"prospect","owner":"bob","email":"info@mueller.example","phone":"+49 30 1234567","website":"https://mueller.example","street":"Hauptstr. 1","city":"Berlin","region":"BE","postcode":"10115","country":"DE","tax_id":"DE123456789","industry":"Retail","source":"fair","tier":"A","credit_limit":1234.50,"terms":30,"note":"pays on time, \"mostly\"","tags":"b2b;vip","archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","field.region_code":"N,E","field.vat":"yes"},
-{"code":"C00002","name":"Jane Doe","kind":"person","status":"lead","owner":null,"email":null,"phone":null,"website":null,"street":null,"city":null,"region":null,"postcode":null,"country":null,"tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":null,"terms":null,"note":"first line\nsecond\tline","tags":null,"archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","field.region_code":null,"field.vat":"no"},
-{"code":"C00003","name":"Old Co","kind":"company","status":"active","owner":null,"email":null,"phone":null,"website":null,"street":null,"city":null,"region":null,"postcode":null,"country":null,"tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":0.00,"terms":null,"note":null,"tags":"gone","archived":true,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","field.region_code":null,"field.vat":null},
-{"code":"IMP-1","name":"Imported Ltd","kind":"company","status":"active","owner":null,"email":null,"phone":null,"website":null,"street":null,"city":null,"region":null,"postcode":null,"country":null,"tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":null,"terms":null,"note":"padded","tags":null,"archived":false,"created":"2024-03-01T08:15:00","updated":"2026-11-22T09:30:00","field.region_code":null,"field.vat":null}
+{"code":"MUE","name":"Müller GmbH","kind":"company","status":"prospect","owner":"bob","email":"info@mueller.example","phone":"+49 30 1234567","website":"https://mueller.example","street":"Hauptstr. 1","city":"Berlin","region":"BE","postcode":"10115","country":"DE","tax_id":"DE123456789","industry":"Retail","source":"fair","tier":"A","credit_limit":1234.50,"terms":30,"note":"pays on time, \"mostly\"","campaign":null,"cadence":null,"tags":"b2b;vip","archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","field.region_code":"N,E","field.vat":"yes"},
+{"code":"C00002","name":"Jane Doe","kind":"person","status":"lead","owner":null,"email":null,"phone":null,"website":null,"street":null,"city":null,"region":null,"postcode":null,"country":null,"tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":null,"terms":null,"note":"first line\nsecond\tline","campaign":null,"cadence":null,"tags":null,"archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","field.region_code":null,"field.vat":"no"},
+{"code":"C00003","name":"Old Co","kind":"company","status":"active","owner":null,"email":null,"phone":null,"website":null,"street":null,"city":null,"region":null,"postcode":null,"country":null,"tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":0.00,"terms":null,"note":null,"campaign":null,"cadence":null,"tags":"gone","archived":true,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","field.region_code":null,"field.vat":null},
+{"code":"IMP-1","name":"Imported Ltd","kind":"company","status":"active","owner":null,"email":null,"phone":null,"website":null,"street":null,"city":null,"region":null,"postcode":null,"country":null,"tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":null,"terms":null,"note":"padded","campaign":null,"cadence":null,"tags":null,"archived":false,"created":"2024-03-01T08:15:00","updated":"2026-11-22T09:30:00","field.region_code":null,"field.vat":null}
 ]
 EOF
 cp "$T/out" export.json
 
 try 'export as ndjson' 0 crm customer export --format ndjson
 out_is <<'EOF'
-{"code":"MUE","name":"Müller GmbH","kind":"company","status":"prospect","owner":"bob","email":"info@mueller.example","phone":"+49 30 1234567","website":"https://mueller.example","street":"Hauptstr. 1","city":"Berlin","region":"BE","postcode":"10115","country":"DE","tax_id":"DE123456789","industry":"Retail","source":"fair","tier":"A","credit_limit":1234.50,"terms":30,"note":"pays on time, \"mostly\"","tags":"b2b;vip","archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","field.region_code":"N,E","field.vat":"yes"}
-{"code":"C00002","name":"Jane Doe","kind":"person","status":"lead","owner":null,"email":null,"phone":null,"website":null,"street":null,"city":null,"region":null,"postcode":null,"country":null,"tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":null,"terms":null,"note":"first line\nsecond\tline","tags":null,"archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","field.region_code":null,"field.vat":"no"}
-{"code":"C00003","name":"Old Co","kind":"company","status":"active","owner":null,"email":null,"phone":null,"website":null,"street":null,"city":null,"region":null,"postcode":null,"country":null,"tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":0.00,"terms":null,"note":null,"tags":"gone","archived":true,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","field.region_code":null,"field.vat":null}
-{"code":"IMP-1","name":"Imported Ltd","kind":"company","status":"active","owner":null,"email":null,"phone":null,"website":null,"street":null,"city":null,"region":null,"postcode":null,"country":null,"tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":null,"terms":null,"note":"padded","tags":null,"archived":false,"created":"2024-03-01T08:15:00","updated":"2026-11-22T09:30:00","field.region_code":null,"field.vat":null}
+{"code":"MUE","name":"Müller GmbH","kind":"company","status":"prospect","owner":"bob","email":"info@mueller.example","phone":"+49 30 1234567","website":"https://mueller.example","street":"Hauptstr. 1","city":"Berlin","region":"BE","postcode":"10115","country":"DE","tax_id":"DE123456789","industry":"Retail","source":"fair","tier":"A","credit_limit":1234.50,"terms":30,"note":"pays on time, \"mostly\"","campaign":null,"cadence":null,"tags":"b2b;vip","archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","field.region_code":"N,E","field.vat":"yes"}
+{"code":"C00002","name":"Jane Doe","kind":"person","status":"lead","owner":null,"email":null,"phone":null,"website":null,"street":null,"city":null,"region":null,"postcode":null,"country":null,"tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":null,"terms":null,"note":"first line\nsecond\tline","campaign":null,"cadence":null,"tags":null,"archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","field.region_code":null,"field.vat":"no"}
+{"code":"C00003","name":"Old Co","kind":"company","status":"active","owner":null,"email":null,"phone":null,"website":null,"street":null,"city":null,"region":null,"postcode":null,"country":null,"tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":0.00,"terms":null,"note":null,"campaign":null,"cadence":null,"tags":"gone","archived":true,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","field.region_code":null,"field.vat":null}
+{"code":"IMP-1","name":"Imported Ltd","kind":"company","status":"active","owner":null,"email":null,"phone":null,"website":null,"street":null,"city":null,"region":null,"postcode":null,"country":null,"tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":null,"terms":null,"note":"padded","campaign":null,"cadence":null,"tags":null,"archived":false,"created":"2024-03-01T08:15:00","updated":"2026-11-22T09:30:00","field.region_code":null,"field.vat":null}
 EOF
 cp "$T/out" export.ndjson
 
@@ -108,7 +108,7 @@ EOF
 try 'an unknown column' 2 crm customer export --columns code,colour
 out_empty
 err_is <<'EOF'
-crm: customer export: unknown column 'colour' (columns: code, name, kind, status, owner, email, phone, website, street, city, region, postcode, country, tax_id, industry, source, tier, credit_limit, terms, note, tags, archived, created, updated, field.region_code, field.vat)
+crm: customer export: unknown column 'colour' (columns: code, name, kind, status, owner, email, phone, website, street, city, region, postcode, country, tax_id, industry, source, tier, credit_limit, terms, note, campaign, cadence, tags, archived, created, updated, field.region_code, field.vat)
 EOF
 
 try 'an argument' 2 crm customer export MUE
@@ -154,7 +154,7 @@ out_is <export.ndjson
 # and archived flags are rows of their own.
 try 'the copy shows the same customer' 0 crm --db copy-csv.db customer show MUE --format json
 out_is <<'EOF'
-{"id":1,"code":"MUE","name":"Müller GmbH","kind":"company","status":"prospect","owner":"bob","email":"info@mueller.example","phone":"+49 30 1234567","website":"https://mueller.example","street":"Hauptstr. 1","city":"Berlin","region":"BE","postcode":"10115","country":"DE","tax_id":"DE123456789","industry":"Retail","source":"fair","tier":"A","credit_limit":1234.50,"terms":30,"note":"pays on time, \"mostly\"","archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","tags":["b2b","vip"],"field":{"region_code":"N,E","vat":"yes"},"contacts":[]}
+{"id":1,"code":"MUE","name":"Müller GmbH","kind":"company","status":"prospect","owner":"bob","email":"info@mueller.example","phone":"+49 30 1234567","website":"https://mueller.example","street":"Hauptstr. 1","city":"Berlin","region":"BE","postcode":"10115","country":"DE","tax_id":"DE123456789","industry":"Retail","source":"fair","tier":"A","credit_limit":1234.50,"terms":30,"note":"pays on time, \"mostly\"","campaign":null,"cadence":null,"archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","tags":["b2b","vip"],"field":{"region_code":"N,E","vat":"yes"},"contacts":[]}
 EOF
 try 'archived customers stay archived in the copy' 0 crm --db copy-json.db customer list \
 	--archived --columns code

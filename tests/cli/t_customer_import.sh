@@ -311,10 +311,10 @@ vat|no
 EOF
 sql_is "SELECT entity, action, old, new FROM audit WHERE id > 32 ORDER BY id" <<'EOF'
 tag|delete|{"tag":"vip"}|
-customer|update|{"code":"R1","name":"Acme, Inc.","kind":"company","status":"active","owner":null,"email":null,"phone":null,"website":null,"street":null,"city":"Berlin","region":null,"postcode":null,"country":null,"tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":null,"terms":null,"note":"He said \"call me\", then left","archived":0}|{"code":"R1","name":"Acme, Inc. (new)","kind":"company","status":"active","owner":null,"email":null,"phone":"+49 30 555","website":null,"street":null,"city":null,"region":null,"postcode":null,"country":null,"tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":null,"terms":null,"note":"He said \"call me\", then left","archived":0}
+customer|update|{"code":"R1","name":"Acme, Inc.","kind":"company","status":"active","owner":null,"email":null,"phone":null,"website":null,"street":null,"city":"Berlin","region":null,"postcode":null,"country":null,"tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":null,"terms":null,"note":"He said \"call me\", then left","campaign":null,"cadence":null,"archived":0}|{"code":"R1","name":"Acme, Inc. (new)","kind":"company","status":"active","owner":null,"email":null,"phone":"+49 30 555","website":null,"street":null,"city":null,"region":null,"postcode":null,"country":null,"tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":null,"terms":null,"note":"He said \"call me\", then left","campaign":null,"cadence":null,"archived":0}
 tag|insert||{"tag":"partner"}
 field|update|{"vat":"yes"}|{"vat":"no"}
-customer|insert||{"code":"R9","name":"Newcomer","kind":"company","status":"active","owner":null,"email":null,"phone":null,"website":null,"street":null,"city":"Bonn","region":null,"postcode":null,"country":null,"tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":null,"terms":null,"note":null,"archived":0}
+customer|insert||{"code":"R9","name":"Newcomer","kind":"company","status":"active","owner":null,"email":null,"phone":null,"website":null,"street":null,"city":"Bonn","region":null,"postcode":null,"country":null,"tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":null,"terms":null,"note":null,"campaign":null,"cadence":null,"archived":0}
 EOF
 
 printf '{"code": "J1", "email": null, "tags": null, "archived": true}\n' >clear.ndjson

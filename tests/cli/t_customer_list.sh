@@ -33,12 +33,12 @@ EOF
 # ---- formats ----
 
 cat >"$T/csv" <<'EOF'
-id,code,name,kind,status,owner,email,phone,website,street,city,region,postcode,country,tax_id,industry,source,tier,credit_limit,terms,note,tags,archived,created,updated
-1,C00001,Alpha GmbH,company,lead,bob,alpha@alpha.example,+49 30 1111111,,,Berlin,,,DE,,,,gold,1500.50,30,,vip,0,2026-11-22T09:30:00,2026-11-22T09:30:00
+id,code,name,kind,status,owner,email,phone,website,street,city,region,postcode,country,tax_id,industry,source,tier,credit_limit,terms,note,campaign,cadence,tags,archived,created,updated
+1,C00001,Alpha GmbH,company,lead,bob,alpha@alpha.example,+49 30 1111111,,,Berlin,,,DE,,,,gold,1500.50,30,,,,vip,0,2026-11-22T09:30:00,2026-11-22T09:30:00
 2,C00002,"Bravo, Smith & Co",company,active,sue,,,,,berlin,,,de,,,,silver,200.00,,"first line
-second	part ""quoted""",,0,2026-11-10T08:00:00,2026-11-10T08:00:00
-3,C00003,charlie,person,lost,bob,,,,,Paris,,,FR,,,,,99999.99,,,eu;vip,0,2026-11-16T08:00:00,2026-11-16T08:00:00
-4,C00004,Delta,company,inactive,,,,,,,,,FR,,,,,,,,,0,2026-01-01T08:00:00,2026-01-01T08:00:00
+second	part ""quoted""",,,,0,2026-11-10T08:00:00,2026-11-10T08:00:00
+3,C00003,charlie,person,lost,bob,,,,,Paris,,,FR,,,,,99999.99,,,,,eu;vip,0,2026-11-16T08:00:00,2026-11-16T08:00:00
+4,C00004,Delta,company,inactive,,,,,,,,,FR,,,,,,,,,,,0,2026-01-01T08:00:00,2026-01-01T08:00:00
 EOF
 
 try 'csv when stdout is not a terminal' 0 crm customer list
@@ -71,31 +71,31 @@ EOF
 
 try '--format tsv escapes tabs and newlines' 0 crm customer list --format tsv
 out_is <<'EOF'
-id	code	name	kind	status	owner	email	phone	website	street	city	region	postcode	country	tax_id	industry	source	tier	credit_limit	terms	note	tags	archived	created	updated
-1	C00001	Alpha GmbH	company	lead	bob	alpha@alpha.example	+49 30 1111111			Berlin			DE				gold	1500.50	30		vip	0	2026-11-22T09:30:00	2026-11-22T09:30:00
-2	C00002	Bravo, Smith & Co	company	active	sue					berlin			de				silver	200.00		first line\nsecond\tpart "quoted"		0	2026-11-10T08:00:00	2026-11-10T08:00:00
-3	C00003	charlie	person	lost	bob					Paris			FR					99999.99			eu;vip	0	2026-11-16T08:00:00	2026-11-16T08:00:00
-4	C00004	Delta	company	inactive									FR									0	2026-01-01T08:00:00	2026-01-01T08:00:00
+id	code	name	kind	status	owner	email	phone	website	street	city	region	postcode	country	tax_id	industry	source	tier	credit_limit	terms	note	campaign	cadence	tags	archived	created	updated
+1	C00001	Alpha GmbH	company	lead	bob	alpha@alpha.example	+49 30 1111111			Berlin			DE				gold	1500.50	30				vip	0	2026-11-22T09:30:00	2026-11-22T09:30:00
+2	C00002	Bravo, Smith & Co	company	active	sue					berlin			de				silver	200.00		first line\nsecond\tpart "quoted"				0	2026-11-10T08:00:00	2026-11-10T08:00:00
+3	C00003	charlie	person	lost	bob					Paris			FR					99999.99					eu;vip	0	2026-11-16T08:00:00	2026-11-16T08:00:00
+4	C00004	Delta	company	inactive									FR											0	2026-01-01T08:00:00	2026-01-01T08:00:00
 EOF
 err_empty
 
 try '--format json' 0 crm customer list --format json
 out_is <<'EOF'
 [
-{"id":1,"code":"C00001","name":"Alpha GmbH","kind":"company","status":"lead","owner":"bob","email":"alpha@alpha.example","phone":"+49 30 1111111","website":null,"street":null,"city":"Berlin","region":null,"postcode":null,"country":"DE","tax_id":null,"industry":null,"source":null,"tier":"gold","credit_limit":1500.50,"terms":30,"note":null,"tags":"vip","archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00"},
-{"id":2,"code":"C00002","name":"Bravo, Smith & Co","kind":"company","status":"active","owner":"sue","email":null,"phone":null,"website":null,"street":null,"city":"berlin","region":null,"postcode":null,"country":"de","tax_id":null,"industry":null,"source":null,"tier":"silver","credit_limit":200.00,"terms":null,"note":"first line\nsecond\tpart \"quoted\"","tags":null,"archived":false,"created":"2026-11-10T08:00:00","updated":"2026-11-10T08:00:00"},
-{"id":3,"code":"C00003","name":"charlie","kind":"person","status":"lost","owner":"bob","email":null,"phone":null,"website":null,"street":null,"city":"Paris","region":null,"postcode":null,"country":"FR","tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":99999.99,"terms":null,"note":null,"tags":"eu;vip","archived":false,"created":"2026-11-16T08:00:00","updated":"2026-11-16T08:00:00"},
-{"id":4,"code":"C00004","name":"Delta","kind":"company","status":"inactive","owner":null,"email":null,"phone":null,"website":null,"street":null,"city":null,"region":null,"postcode":null,"country":"FR","tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":null,"terms":null,"note":null,"tags":null,"archived":false,"created":"2026-01-01T08:00:00","updated":"2026-01-01T08:00:00"}
+{"id":1,"code":"C00001","name":"Alpha GmbH","kind":"company","status":"lead","owner":"bob","email":"alpha@alpha.example","phone":"+49 30 1111111","website":null,"street":null,"city":"Berlin","region":null,"postcode":null,"country":"DE","tax_id":null,"industry":null,"source":null,"tier":"gold","credit_limit":1500.50,"terms":30,"note":null,"campaign":null,"cadence":null,"tags":"vip","archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00"},
+{"id":2,"code":"C00002","name":"Bravo, Smith & Co","kind":"company","status":"active","owner":"sue","email":null,"phone":null,"website":null,"street":null,"city":"berlin","region":null,"postcode":null,"country":"de","tax_id":null,"industry":null,"source":null,"tier":"silver","credit_limit":200.00,"terms":null,"note":"first line\nsecond\tpart \"quoted\"","campaign":null,"cadence":null,"tags":null,"archived":false,"created":"2026-11-10T08:00:00","updated":"2026-11-10T08:00:00"},
+{"id":3,"code":"C00003","name":"charlie","kind":"person","status":"lost","owner":"bob","email":null,"phone":null,"website":null,"street":null,"city":"Paris","region":null,"postcode":null,"country":"FR","tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":99999.99,"terms":null,"note":null,"campaign":null,"cadence":null,"tags":"eu;vip","archived":false,"created":"2026-11-16T08:00:00","updated":"2026-11-16T08:00:00"},
+{"id":4,"code":"C00004","name":"Delta","kind":"company","status":"inactive","owner":null,"email":null,"phone":null,"website":null,"street":null,"city":null,"region":null,"postcode":null,"country":"FR","tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":null,"terms":null,"note":null,"campaign":null,"cadence":null,"tags":null,"archived":false,"created":"2026-01-01T08:00:00","updated":"2026-01-01T08:00:00"}
 ]
 EOF
 err_empty
 
 try '--format ndjson' 0 crm customer list --format ndjson
 out_is <<'EOF'
-{"id":1,"code":"C00001","name":"Alpha GmbH","kind":"company","status":"lead","owner":"bob","email":"alpha@alpha.example","phone":"+49 30 1111111","website":null,"street":null,"city":"Berlin","region":null,"postcode":null,"country":"DE","tax_id":null,"industry":null,"source":null,"tier":"gold","credit_limit":1500.50,"terms":30,"note":null,"tags":"vip","archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00"}
-{"id":2,"code":"C00002","name":"Bravo, Smith & Co","kind":"company","status":"active","owner":"sue","email":null,"phone":null,"website":null,"street":null,"city":"berlin","region":null,"postcode":null,"country":"de","tax_id":null,"industry":null,"source":null,"tier":"silver","credit_limit":200.00,"terms":null,"note":"first line\nsecond\tpart \"quoted\"","tags":null,"archived":false,"created":"2026-11-10T08:00:00","updated":"2026-11-10T08:00:00"}
-{"id":3,"code":"C00003","name":"charlie","kind":"person","status":"lost","owner":"bob","email":null,"phone":null,"website":null,"street":null,"city":"Paris","region":null,"postcode":null,"country":"FR","tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":99999.99,"terms":null,"note":null,"tags":"eu;vip","archived":false,"created":"2026-11-16T08:00:00","updated":"2026-11-16T08:00:00"}
-{"id":4,"code":"C00004","name":"Delta","kind":"company","status":"inactive","owner":null,"email":null,"phone":null,"website":null,"street":null,"city":null,"region":null,"postcode":null,"country":"FR","tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":null,"terms":null,"note":null,"tags":null,"archived":false,"created":"2026-01-01T08:00:00","updated":"2026-01-01T08:00:00"}
+{"id":1,"code":"C00001","name":"Alpha GmbH","kind":"company","status":"lead","owner":"bob","email":"alpha@alpha.example","phone":"+49 30 1111111","website":null,"street":null,"city":"Berlin","region":null,"postcode":null,"country":"DE","tax_id":null,"industry":null,"source":null,"tier":"gold","credit_limit":1500.50,"terms":30,"note":null,"campaign":null,"cadence":null,"tags":"vip","archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00"}
+{"id":2,"code":"C00002","name":"Bravo, Smith & Co","kind":"company","status":"active","owner":"sue","email":null,"phone":null,"website":null,"street":null,"city":"berlin","region":null,"postcode":null,"country":"de","tax_id":null,"industry":null,"source":null,"tier":"silver","credit_limit":200.00,"terms":null,"note":"first line\nsecond\tpart \"quoted\"","campaign":null,"cadence":null,"tags":null,"archived":false,"created":"2026-11-10T08:00:00","updated":"2026-11-10T08:00:00"}
+{"id":3,"code":"C00003","name":"charlie","kind":"person","status":"lost","owner":"bob","email":null,"phone":null,"website":null,"street":null,"city":"Paris","region":null,"postcode":null,"country":"FR","tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":99999.99,"terms":null,"note":null,"campaign":null,"cadence":null,"tags":"eu;vip","archived":false,"created":"2026-11-16T08:00:00","updated":"2026-11-16T08:00:00"}
+{"id":4,"code":"C00004","name":"Delta","kind":"company","status":"inactive","owner":null,"email":null,"phone":null,"website":null,"street":null,"city":null,"region":null,"postcode":null,"country":"FR","tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":null,"terms":null,"note":null,"campaign":null,"cadence":null,"tags":null,"archived":false,"created":"2026-01-01T08:00:00","updated":"2026-01-01T08:00:00"}
 EOF
 err_empty
 
@@ -226,7 +226,7 @@ EOF
 
 try 'no match: csv prints the header only' 0 crm customer list --status prospect
 out_is <<'EOF'
-id,code,name,kind,status,owner,email,phone,website,street,city,region,postcode,country,tax_id,industry,source,tier,credit_limit,terms,note,tags,archived,created,updated
+id,code,name,kind,status,owner,email,phone,website,street,city,region,postcode,country,tax_id,industry,source,tier,credit_limit,terms,note,campaign,cadence,tags,archived,created,updated
 EOF
 err_empty
 

@@ -256,8 +256,8 @@ err_empty
 
 try 'search as csv by default' 0 crm customer search muller
 out_is <<'EOF'
-id,code,name,kind,status,owner,email,phone,website,street,city,region,postcode,country,tax_id,industry,source,tier,credit_limit,terms,note,tags,archived,created,updated
-1,C00001,Müller GmbH,company,active,,info@mueller.example,+49 30 1234567,,,Berlin,,,,,,,,,,,,0,2026-11-22T09:30:00,2026-11-22T09:30:00
+id,code,name,kind,status,owner,email,phone,website,street,city,region,postcode,country,tax_id,industry,source,tier,credit_limit,terms,note,campaign,cadence,tags,archived,created,updated
+1,C00001,Müller GmbH,company,active,,info@mueller.example,+49 30 1234567,,,Berlin,,,,,,,,,,,,,,0,2026-11-22T09:30:00,2026-11-22T09:30:00
 EOF
 
 try 'search as tsv' 0 crm customer search tea --format tsv --columns code,name,city,note
@@ -270,7 +270,7 @@ EOF
 try 'search as json' 0 crm customer search muller --format json
 out_is <<'EOF'
 [
-{"id":1,"code":"C00001","name":"Müller GmbH","kind":"company","status":"active","owner":null,"email":"info@mueller.example","phone":"+49 30 1234567","website":null,"street":null,"city":"Berlin","region":null,"postcode":null,"country":null,"tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":null,"terms":null,"note":null,"tags":null,"archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00"}
+{"id":1,"code":"C00001","name":"Müller GmbH","kind":"company","status":"active","owner":null,"email":"info@mueller.example","phone":"+49 30 1234567","website":null,"street":null,"city":"Berlin","region":null,"postcode":null,"country":null,"tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":null,"terms":null,"note":null,"campaign":null,"cadence":null,"tags":null,"archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00"}
 ]
 EOF
 
@@ -290,7 +290,7 @@ EOF
 
 try 'no match in csv' 0 crm customer search zzzz
 out_is <<'EOF'
-id,code,name,kind,status,owner,email,phone,website,street,city,region,postcode,country,tax_id,industry,source,tier,credit_limit,terms,note,tags,archived,created,updated
+id,code,name,kind,status,owner,email,phone,website,street,city,region,postcode,country,tax_id,industry,source,tier,credit_limit,terms,note,campaign,cadence,tags,archived,created,updated
 EOF
 err_empty
 
@@ -337,7 +337,7 @@ EOF
 try 'an unknown column' 2 crm customer search tea --columns code,colour
 out_empty
 err_is <<'EOF'
-crm: customer search: unknown column 'colour' (columns: id, code, name, kind, status, owner, email, phone, website, street, city, region, postcode, country, tax_id, industry, source, tier, credit_limit, terms, note, tags, archived, created, updated)
+crm: customer search: unknown column 'colour' (columns: id, code, name, kind, status, owner, email, phone, website, street, city, region, postcode, country, tax_id, industry, source, tier, credit_limit, terms, note, campaign, cadence, tags, archived, created, updated)
 EOF
 
 try 'search --help' 0 crm customer search --help

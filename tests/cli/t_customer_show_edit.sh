@@ -413,8 +413,8 @@ Changes the given fields of a customer; an empty value clears a field.
    --code C  --kind company|person  --status lead|prospect|active|inactive|lost
    --owner REP  --email ADDR  --phone NUM  --website URL
    --street S  --city C  --region R  --postcode P  --country C
-   --tax-id ID  --industry I  --source S  --tier T
-   --credit-limit AMOUNT  --terms DAYS  --note TEXT
+   --tax-id ID  --industry I  --source S  --campaign C  --tier T
+   --credit-limit AMOUNT  --terms DAYS  --cadence DAYS  --note TEXT
    --tag T (repeatable)  --field KEY=VALUE (repeatable)
    --untag T (repeatable)  --field KEY= removes a field
 EOF

@@ -21,7 +21,15 @@ global options:
 groups:
    customer   The customer file: companies and people you sell to.
    contact    The people at a customer.
+   activity   The contact log: calls, mails, visits, meetings, notes.
+   task       Tasks, appointments and follow-ups.
+   agenda     A rep's schedule, day by day.
+   lead       Leads: assignment, feedback deadlines, conversion.
+   deal       Deals: the pipeline, forecast, funnel and stalled deals.
+   report     Reports a manager reads.
+   remind     What is due: the report for cron, by mail too.
    history    What changed, when, and who changed it (the audit log).
+   config     Settings: deal stages, cadences, reps' addresses.
    db         The database: create, check, back up, migrate.
 
 'crm <group> --help' lists a group's verbs; 'crm help <group>' opens its manual.
@@ -90,16 +98,18 @@ EOF
 err_empty
 cp "$T/out" "$T/cmds"
 
-# Every verb answers -h and --help with its usage on stdout.
+# Every verb (and every group that is one command) answers -h and --help
+# with its usage on stdout.
 while read -r group verb; do
-	try "$group $verb -h" 0 crm "$group" "$verb" -h
+	set -- "$group" ${verb:+"$verb"}
+	try "$group $verb -h" 0 crm "$@" -h
 	sed -n '1s/^\(usage: crm [a-z]* [a-z]*\).*/\1/p' "$T/out" >"$T/first"
 	compare 'usage line' "$T/first" <<EOF
 usage: crm $group $verb
 EOF
 	err_empty
 	cp "$T/out" "$T/h"
-	try "$group $verb --help" 0 crm "$group" "$verb" --help
+	try "$group $verb --help" 0 crm "$@" --help
 	out_is <"$T/h"
 done <"$T/cmds"
 
@@ -342,13 +352,13 @@ EOF
 try 'an unknown --columns name' 2 crm customer list --columns code,colour
 out_empty
 err_is <<'EOF'
-crm: customer list: unknown column 'colour' (columns: id, code, name, kind, status, owner, email, phone, website, street, city, region, postcode, country, tax_id, industry, source, tier, credit_limit, terms, note, tags, archived, created, updated)
+crm: customer list: unknown column 'colour' (columns: id, code, name, kind, status, owner, email, phone, website, street, city, region, postcode, country, tax_id, industry, source, tier, credit_limit, terms, note, campaign, cadence, tags, archived, created, updated)
 EOF
 
 try 'an unknown --columns name in a table' 2 crm --columns nope customer list --format table
 out_empty
 err_is <<'EOF'
-crm: customer list: unknown column 'nope' (columns: id, code, name, kind, status, owner, email, phone, website, street, city, region, postcode, country, tax_id, industry, source, tier, credit_limit, terms, note, tags, archived, created, updated)
+crm: customer list: unknown column 'nope' (columns: id, code, name, kind, status, owner, email, phone, website, street, city, region, postcode, country, tax_id, industry, source, tier, credit_limit, terms, note, campaign, cadence, tags, archived, created, updated)
 EOF
 
 try 'an unknown --columns name for history' 2 crm history customer 1 --columns when
@@ -444,7 +454,7 @@ done
 
 try 'list | head -1 ends quietly' 0 sh -c '"$CRM_BIN" customer list | head -1'
 out_is <<'EOF'
-id,code,name,kind,status,owner,email,phone,website,street,city,region,postcode,country,tax_id,industry,source,tier,credit_limit,terms,note,tags,archived,created,updated
+id,code,name,kind,status,owner,email,phone,website,street,city,region,postcode,country,tax_id,industry,source,tier,credit_limit,terms,note,campaign,cadence,tags,archived,created,updated
 EOF
 err_empty
 
@@ -476,7 +486,7 @@ sqlite3 "$XDG_DATA_HOME/crm/crm.db" \
 	'PRAGMA application_id; PRAGMA user_version; SELECT name FROM customer' >"$T/sql"
 compare 'a crm database' "$T/sql" <<'EOF'
 1129467185
-1
+2
 First
 EOF
 
@@ -491,7 +501,7 @@ out_is <<EOF
 $HOME/.local/share/crm/crm.db
 EOF
 err_is <<'EOF'
-database ready, schema version 1
+database ready, schema version 2
 EOF
 stat -c '%a' "$HOME/.local/share/crm/crm.db" >"$T/modes"
 compare 'mode 0600' "$T/modes" <<'EOF'
@@ -513,20 +523,20 @@ cp "$T/newer.db" "$T/newer.copy"
 try 'a newer schema is refused' 1 crm --db "$T/newer.db" customer list
 out_empty
 err_is <<EOF
-crm: customer list: $T/newer.db has schema version 99, newer than this crm understands (1); upgrade crm
+crm: customer list: $T/newer.db has schema version 99, newer than this crm understands (2); upgrade crm
 EOF
 
 try 'a newer schema is not written to' 1 crm --db "$T/newer.db" customer add 'Never'
 out_empty
 err_is <<EOF
-crm: customer add: $T/newer.db has schema version 99, newer than this crm understands (1); upgrade crm
+crm: customer add: $T/newer.db has schema version 99, newer than this crm understands (2); upgrade crm
 EOF
 cmp -s "$T/newer.db" "$T/newer.copy"
 report $? 'a newer schema is not written to: file unchanged'
 
 try 'db migrate refuses a newer schema too' 1 crm --db "$T/newer.db" db migrate
 err_is <<EOF
-crm: db migrate: $T/newer.db has schema version 99, newer than this crm understands (1); upgrade crm
+crm: db migrate: $T/newer.db has schema version 99, newer than this crm understands (2); upgrade crm
 EOF
 
 printf 'name,phone\nAnn,555\n' >"$T/notes.csv"
