@@ -258,7 +258,8 @@ static int customer_list(struct cli *cli, int argc, char **argv)
 static int customer_show(struct cli *cli, int argc, char **argv)
 {
 	static const char *const usage[] = {"crm customer show KEY",
-		"Shows everything about a customer: fields, tags, extra fields, contacts.", NULL};
+		"Shows everything about a customer: fields, tags, extra fields, contacts,",
+		"contact cadence, recent activities, open follow-ups and open deals.", NULL};
 	struct crm_rec *rec;
 	struct crm_err err;
 	int64_t id;

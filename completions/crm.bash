@@ -2,9 +2,12 @@
 #
 # Groups and verbs come from `crm --list-cmds` each time, so they follow the
 # binary; each verb's options are listed below (tests/cli/t_docs.sh checks
-# that every verb has an entry).  Customer codes, contact ids, tags and reps
-# are read from the database the command line names (--db, CRM_DB or the
-# default), and only when that database exists: completing never creates one.
+# that every verb has an entry).  A group that is one command (agenda,
+# remind: a line of its own in --list-cmds) takes its options right after its
+# name; its entry is the quoted group alone ('agenda').  Customer codes,
+# contact ids, deal codes, stages, tags and reps are read from the database
+# the command line names (--db, CRM_DB or the default), and only when that
+# database exists: completing never creates one.
 #
 # Lists of words are split on purpose ($(...) unquoted), and '~/' is a tilde
 # as typed, to be expanded by hand:
@@ -16,9 +19,14 @@ _crm_takes_value()
 	case "$1" in
 	--db | --format | --columns | --user | --today | --code | --name | --kind | \
 		--status | --owner | --email | --phone | --website | --street | --city | \
-		--region | --postcode | --country | --tax-id | --industry | --source | \
-		--tier | --credit-limit | --terms | --note | --tag | --untag | --field | \
-		--since | --sort | --limit | --from | --to | --title | --mobile | --im)
+			--region | --postcode | --country | --tax-id | --industry | --source | \
+		--campaign | --tier | --credit-limit | --terms | --cadence | --note | \
+		--tag | --untag | --field | --since | --sort | --limit | --from | --to | \
+		--title | --mobile | --im | --type | --summary | --contact | --at | \
+		--minutes | --outcome | --deal | --rep | --next | --next-action | \
+		--customer | --due | --where | --assignee | --priority | --due-before | \
+		--days | --only | --feedback-days | --amount | --stage | --probability | \
+		--close | --reason | --by | --share)
 		return 0 ;;
 	esac
 	return 1
@@ -29,12 +37,18 @@ _crm_common_opts='--format --columns --no-header --db --user --today -q --quiet 
 
 _crm_customer_fields='--code --kind --status --owner --email --phone --website
 	--street --city --region --postcode --country --tax-id --industry --source
-	--tier --credit-limit --terms --note'
+	--campaign --tier --credit-limit --terms --cadence --note'
 
-# _crm_verb_opts GROUP VERB: the verb's own options.
+# The values some options take.
+_crm_activity_types='call email im visit meeting note'
+_crm_priorities='low normal high urgent'
+_crm_remind_sections='today soon overdue cadence feedback stalled closing'
+
+# _crm_verb_opts GROUP [VERB]: the verb's own options (the group's, for a
+# group that is one command).
 _crm_verb_opts()
 {
-	case "$1 $2" in
+	case "$1${2:+ $2}" in
 	'customer add') echo "$_crm_customer_fields --tag --field --force --dry-run" ;;
 	'customer list')
 		echo --status --owner --tag --city --country --tier --since --sort \
@@ -54,25 +68,88 @@ _crm_verb_opts()
 	'contact edit')
 		echo --name --title --email --phone --mobile --im --primary --no-primary ;;
 	'contact rm') ;;
-	'history customer') ;;
-	'history contact') ;;
+	'activity log')
+		echo --type --summary --contact --at --minutes --outcome --deal --rep \
+			--next --next-action ;;
+	'activity list') echo --rep --type --from --to --deal --limit ;;
+	'activity show' | 'activity rm') ;;
+	'activity edit') echo --type --summary --outcome --minutes --at --rep ;;
+	'task add') echo --customer --deal --due --at --where --assignee --priority ;;
+	'task list')
+		echo --assignee --customer --deal --status --overdue --due-before ;;
+	'task done' | 'task rm') ;;
+	'task edit')
+		echo --title --customer --deal --due --at --where --assignee --priority \
+			--reopen ;;
+	'task reassign') echo --from --to ;;
+	'agenda') echo --rep --days ;;
+	'lead list')
+		echo --rep --source --campaign --overdue-feedback --unassigned ;;
+	'lead assign') echo --to --feedback-days ;;
+	'lead convert') echo --deal --amount --stage --close ;;
+	'lead add') echo --source --campaign --email --phone --owner --force ;;
+	'deal add') echo --amount --stage --probability --close --owner --source ;;
+	'deal list') echo --customer --owner --stage --status ;;
+	'deal show' | 'deal move' | 'deal won' | 'deal reopen' | 'deal stages') ;;
+	'deal edit') echo --title --amount --probability --close --owner --source ;;
+	'deal lost') echo --reason ;;
+	'deal pipeline' | 'deal stalled') echo --owner ;;
+	'deal forecast') echo --by --owner --from --to ;;
+	'deal funnel') echo --by --from --to ;;
+	'report activity') echo --by --rep --from --to --sinks --share ;;
+	'remind') echo --rep --days --only --mbox --send ;;
+	'history customer' | 'history contact' | 'history deal' | 'history task') ;;
+	'history activity') ;;
+	'config get' | 'config set' | 'config unset' | 'config list' | 'config keys') ;;
 	'db init' | 'db check' | 'db backup' | 'db migrate') ;;
 	esac
 }
 
-# _crm_columns GROUP VERB: the column names --columns and --sort accept.
+# _crm_columns GROUP [VERB]: the column names --columns and --sort accept.
 _crm_columns()
 {
 	local customer='id code name kind status owner email phone website street
 		city region postcode country tax_id industry source tier credit_limit
-		terms note tags archived created updated'
-	case "$1 $2" in
+		terms note campaign cadence tags archived created updated'
+	local activity='id at customer name type rep contact deal minutes summary
+		outcome'
+	local deal='code customer name title amount stage status probability
+		weighted close owner source reason stage_since closed created updated'
+	case "$1${2:+ $2}" in
 	'customer export') echo "${customer#id }" ;;
-	'customer show') echo "$customer field contacts" ;;
+	'customer show')
+		echo "$customer field contacts last_contact next_contact activities" \
+			followups deals ;;
 	customer\ *) echo "$customer" ;;
 	contact\ *)
 		echo id customer name title email phone mobile im primary archived \
 			created updated ;;
+	'activity show')
+		echo "$activity created followup followup_title followup_due" \
+			followup_status ;;
+	activity\ *) echo "$activity" ;;
+	task\ *)
+		echo id due time title customer deal assignee priority status place kind \
+			done_at created ;;
+	agenda) echo date time kind title customer where priority ref ;;
+	lead\ *)
+		echo code name source campaign owner assigned feedback_due feedback \
+			overdue created ;;
+	'deal show') echo "$deal history activities tasks" ;;
+	'deal list') echo "$deal" ;;
+	'deal stages') echo stage position probability stall deals amount ;;
+	'deal pipeline') echo stage deals amount weighted ;;
+	'deal forecast') echo period deals amount weighted won ;;
+	'deal funnel') echo rep stage deals advanced conversion win_rate days ;;
+	'deal stalled')
+		echo code customer title owner stage since days limit close why ;;
+	'report activity')
+		# by rep (the default), by type, by customer (and --sinks)
+		echo rep activities minutes customers call email im visit meeting note \
+			type share customer name ;;
+	remind) echo section rep date customer name item detail ref ;;
+	'config list') echo key value ;;
+	'config keys') echo key default description ;;
 	history\ *) echo at user action entity id field old new ;;
 	esac
 }
@@ -93,7 +170,44 @@ _crm_query()
 }
 
 _crm_customer_keys() { _crm_query customer list --format tsv --no-header --columns code; }
-_crm_contact_keys() { _crm_query contact list --format tsv --no-header --columns id; }
+# _crm_contact_keys [CUSTOMER]: the contacts of CUSTOMER, or of everyone.
+_crm_contact_keys() { _crm_query contact list $1 --format tsv --no-header --columns id; }
+_crm_lead_keys() { _crm_query lead list --format tsv --no-header --columns code; }
+# _crm_deal_keys STATUS: the codes of the deals in STATUS (open, all ...).
+_crm_deal_keys()
+{
+	_crm_query deal list --status "$1" --format tsv --no-header --columns code
+}
+_crm_activity_ids() { _crm_query activity list --format tsv --no-header --columns id; }
+# _crm_task_ids STATUS: the ids of the tasks in STATUS (open, all).
+_crm_task_ids()
+{
+	_crm_query task list --status "$1" --format tsv --no-header --columns id
+}
+_crm_stages() { _crm_query deal stages --format tsv --no-header --columns stage; }
+# _crm_customer_values COLUMN: the values the customers have in COLUMN.
+_crm_customer_values()
+{
+	_crm_query customer list --all --format tsv --no-header --columns "$1" | sort -u
+}
+
+# _crm_config_keys: the settings crm knows ('*' made into the stages, tiers
+# and reps there are) and those that are stored.  'config keys' reads no
+# database, so the known keys come even before there is one.
+_crm_config_keys()
+{
+	local k n
+	for k in $("$_crm_bin" config keys --format tsv --no-header --columns key 2>/dev/null); do
+		case $k in
+		deal.stage.\*.*) for n in $(_crm_stages); do echo "deal.stage.$n.${k##*.}"; done ;;
+		tier.\*.*) for n in $(_crm_customer_values tier); do echo "tier.$n.${k##*.}"; done ;;
+		rep.\*.*) for n in $(_crm_owners); do echo "rep.$n.${k##*.}"; done ;;
+		*\**) ;;
+		*) echo "$k" ;;
+		esac
+	done
+	_crm_query config list --format tsv --no-header --columns key
+}
 _crm_tags()
 {
 	_crm_query customer list --all --format tsv --no-header --columns tags |
@@ -112,12 +226,13 @@ _crm_add()
 }
 
 # _crm_add_list WORDS: for comma-separated values ("code,na"): completes the
-# last item.
+# last item with the words not in the list yet.
 _crm_add_list()
 {
-	local IFS=$' \t\n' head=
+	local IFS=$' \t\n' head='' w='' words=''
 	[[ $cur == *,* ]] && head=${cur%,*},
-	COMPREPLY+=($(compgen -P "$_crm_prefix$head" -W "$*" -- "${cur##*,}"))
+	for w; do [[ ,$head == *,"$w",* ]] || words+=" $w"; done
+	COMPREPLY+=($(compgen -P "$_crm_prefix$head" -W "$words" -- "${cur##*,}"))
 	compopt -o nospace 2>/dev/null
 }
 
@@ -131,6 +246,7 @@ _crm_files()
 # _crm_value OPTION: completes the value of OPTION (of verb $group $verb).
 _crm_value()
 {
+	local dates='today tomorrow yesterday' later='today tomorrow'
 	case "$1" in
 	--db) _crm_files ;;
 	--format)
@@ -147,29 +263,47 @@ _crm_value()
 		done
 		_crm_add $cols ;;
 	--status)
-		if [[ $verb == reassign ]]; then
-			_crm_add_list lead prospect active inactive lost
-		else
-			_crm_add lead prospect active inactive lost
-		fi ;;
+		case "$group $verb" in
+		'customer reassign') _crm_add_list lead prospect active inactive lost ;;
+		task\ *) _crm_add open 'done' all ;;
+		deal\ *) _crm_add open won lost all ;;
+		*) _crm_add lead prospect active inactive lost ;;
+		esac ;;
 	--kind) _crm_add company person ;;
-	--today | --since) _crm_add today tomorrow yesterday ;;
-	--from)
-		if [[ $verb == import ]]; then
-			_crm_files
-		else
-			_crm_add $(_crm_owners)
-		fi ;;
-	--to | --owner) _crm_add $(_crm_owners) ;;
+	--today | --since | --due-before) _crm_add $dates ;;
+	--due | --next | --close) _crm_add $later ;;
+	--at) [[ $group == activity ]] && _crm_add $dates ;;
+	--from | --to)
+		# a file, the reps of a hand-over, else the dates of a period
+		case "$group $verb $1" in
+		'customer import --from') _crm_files ;;
+		*\ reassign\ * | 'lead assign --to') _crm_add $(_crm_owners) ;;
+		*) _crm_add $dates ;;
+		esac ;;
+	--owner | --rep | --assignee) _crm_add $(_crm_owners) ;;
 	--tag | --untag) _crm_add $(_crm_tags) ;;
+	--type) _crm_add $_crm_activity_types ;;
+	--priority) _crm_add $_crm_priorities ;;
+	--by)
+		case "$group $verb" in
+		'report activity') _crm_add rep type customer ;;
+		'deal forecast') _crm_add month quarter ;;
+		'deal funnel') _crm_add rep ;;
+		esac ;;
+	--only) _crm_add_list $_crm_remind_sections ;;
+	--stage) _crm_add $(_crm_stages) ;;
+	--customer) _crm_add $(_crm_customer_keys) ;;
+	--contact) _crm_add $(_crm_contact_keys "$_crm_arg0") ;;
+	--deal) [[ $group == lead ]] || _crm_add $(_crm_deal_keys all) ;;
+	--source | --campaign | --tier) _crm_add $(_crm_customer_values "${1#--}") ;;
 	esac
 }
 
 _crm()
 {
-	local _crm_bin=${COMP_WORDS[0]} _crm_db='' _crm_prefix='' cur opt
+	local _crm_bin=${COMP_WORDS[0]} _crm_db='' _crm_prefix='' _crm_arg0='' cur opt
 	local -a words=()
-	local i w cword group='' verb='' gi=0 npos=0 dashdash=''
+	local i w cword group='' verb='' gi=0 npos=0 dashdash='' verbless='' first
 
 	[[ $_crm_bin == '~/'* ]] && _crm_bin=$HOME/${_crm_bin#'~/'}
 	COMPREPLY=()
@@ -199,11 +333,18 @@ _crm()
 		*) group=$w gi=$i; break ;;
 		esac
 	done
-	((gi > 0 && gi + 1 < cword)) && verb=${words[gi+1]}
+	# A group that is one command has a line of its own in --list-cmds;
+	# its options and arguments follow its name.
+	if ((gi > 0)) && [[ $group != help ]] &&
+		"$_crm_bin" --list-cmds 2>/dev/null | grep -Fqx -- "$group"; then
+		verbless=1 first=$((gi + 1))
+	elif ((gi > 0 && gi + 1 < cword)); then
+		verb=${words[gi+1]} first=$((gi + 2))
+	fi
 
 	# The words after the verb: options (and their values) and arguments.
-	if [[ -n $verb ]]; then
-		for ((i = gi + 2; i < cword; i++)); do
+	if [[ -n $verb || -n $verbless ]]; then
+		for ((i = first; i < cword; i++)); do
 			w=${words[i]}
 			if [[ -n $dashdash || "$group $verb" == 'customer tag' ]]; then
 				((npos++))
@@ -215,7 +356,7 @@ _crm()
 			--db) _crm_db=${words[i+1]}; ((i++)) ;;
 			--*=*) ;;
 			-?*) _crm_takes_value "$w" && ((i++)) ;;
-			*) ((npos++)) ;;
+			*) ((npos++ == 0)) && _crm_arg0=$w ;;
 			esac
 		done
 	fi
@@ -250,7 +391,7 @@ _crm()
 		((cword == gi + 1)) && _crm_add $("$_crm_bin" --list-cmds 2>/dev/null | cut -d' ' -f1 | uniq)
 		return 0
 	fi
-	if ((cword == gi + 1)); then
+	if ((cword == gi + 1)) && [[ -z $verbless ]]; then
 		if [[ $cur == -* ]]; then
 			_crm_add -h --help
 		else
@@ -270,16 +411,30 @@ _crm()
 		fi
 		return 0
 	fi
-	if [[ -z $dashdash && $cur == -* ]]; then
+	# A group that is one command takes no arguments: its options come
+	# even before a '-' is typed.
+	if [[ -z $dashdash && ($cur == -* || -n $verbless) ]]; then
 		_crm_add $(_crm_verb_opts "$group" "$verb") $_crm_common_opts
 		return 0
 	fi
 	case "$group $verb $npos" in
 	'customer show 0' | 'customer edit 0' | 'customer rm 0' | 'customer merge 0' | \
-		'customer merge 1' | 'contact add 0' | 'contact list 0' | 'history customer 0')
+		'customer merge 1' | 'contact add 0' | 'contact list 0' | 'history customer 0' | \
+		'activity log 0' | 'activity list 0' | 'lead convert 0' | 'deal add 0')
 		_crm_add $(_crm_customer_keys) ;;
 	'contact show 0' | 'contact edit 0' | 'contact rm 0' | 'history contact 0')
 		_crm_add $(_crm_contact_keys) ;;
+	'activity show 0' | 'activity edit 0' | 'activity rm 0' | 'history activity 0')
+		_crm_add $(_crm_activity_ids) ;;
+	task\ done\ *) _crm_add $(_crm_task_ids open) ;;
+	'task edit 0' | 'task rm 0' | 'history task 0') _crm_add $(_crm_task_ids all) ;;
+	'lead assign 0') _crm_add $(_crm_lead_keys) ;;
+	'deal show 0' | 'deal edit 0' | 'deal reopen 0' | 'history deal 0')
+		_crm_add $(_crm_deal_keys all) ;;
+	'deal move 0' | 'deal won 0' | 'deal lost 0') _crm_add $(_crm_deal_keys open) ;;
+	'deal move 1' | 'deal reopen 1') _crm_add $(_crm_stages) ;;
+	'config get 0' | 'config set 0' | 'config unset 0' | 'config list 0')
+		_crm_add $(_crm_config_keys | sort -u) ;;
 	'db backup 0') _crm_files ;;
 	esac
 	return 0

@@ -2,26 +2,40 @@
 #
 # Groups and verbs come from `crm --list-cmds` each time, so they follow the
 # binary; each verb's options are listed below (tests/cli/t_docs.sh checks
-# that every verb has an entry).  Customer codes, contact ids, tags and reps
-# are read from the database the command line names (--db, CRM_DB or the
-# default), and only when that database exists: completing never creates one.
+# that every verb has an entry).  A group that is one command (agenda,
+# remind: a line of its own in --list-cmds) takes its options right after its
+# name; its entry is the quoted group alone ('agenda').  Customer codes,
+# contact ids, deal codes, stages, tags and reps are read from the database
+# the command line names (--db, CRM_DB or the default), and only when that
+# database exists: completing never creates one.
 
 function __crm_takes_value -a opt
     contains -- $opt --db --format --columns --user --today --code --name --kind \
         --status --owner --email --phone --website --street --city --region \
-        --postcode --country --tax-id --industry --source --tier --credit-limit \
-        --terms --note --tag --untag --field --since --sort --limit --from --to \
-        --title --mobile --im
+        --postcode --country --tax-id --industry --source --campaign --tier \
+        --credit-limit --terms --cadence --note --tag --untag --field --since --sort \
+        --limit --from --to --title --mobile --im --type --summary --contact --at \
+        --minutes --outcome --deal --rep --next --next-action --customer --due \
+        --where --assignee --priority --due-before --days --only --feedback-days \
+        --amount --stage --probability --close --reason --by --share
 end
 
-# Prints the command line's group, verb, database and the number of
-# arguments after the verb, one a line ("" for what is not there yet).
+# Prints the command line's group, verb, database, the number of arguments
+# after the verb, whether the group is one command (1 or 0: agenda, remind)
+# and the first argument, one a line ("" for what is not there yet).  Every
+# condition below asks, so the answer is kept for the line it was made for.
 function __crm_parse
     set -l words (commandline -opc)
+    if set -q __crm_parsed; and test "$__crm_parsed_line" = (string escape -- $words | string join ' ')
+        printf '%s\n' $__crm_parsed
+        return
+    end
     set -l group ''
     set -l verb ''
     set -l db ''
     set -l npos 0
+    set -l verbless 0
+    set -l arg0 ''
     set -l i 2
     set -l n (count $words)
     while test $i -le $n
@@ -38,8 +52,12 @@ function __crm_parse
                     __crm_takes_value $w; and set i (math $i + 1)
                 case '*'
                     set group $w
+                    # a group that is one command has a line of its own
+                    test $group != help
+                    and contains -- $group (command $words[1] --list-cmds 2>/dev/null)
+                    and set verbless 1
             end
-        else if test -z "$verb"
+        else if test -z "$verb" -a $verbless = 0
             set verb $w
         else if test "$group $verb" = 'customer tag'
             set npos (math $npos + 1)
@@ -54,12 +72,15 @@ function __crm_parse
                 case '-?*'
                     __crm_takes_value $w; and set i (math $i + 1)
                 case '*'
+                    test $npos = 0; and set arg0 $w
                     set npos (math $npos + 1)
             end
         end
         set i (math $i + 1)
     end
-    printf '%s\n' "$group" "$verb" "$db" $npos
+    set -g __crm_parsed_line (string escape -- $words | string join ' ')
+    set -g __crm_parsed "$group" "$verb" "$db" $npos $verbless "$arg0"
+    printf '%s\n' $__crm_parsed
 end
 
 function __crm_needs_group
@@ -69,21 +90,35 @@ end
 
 function __crm_needs_verb
     set -l p (__crm_parse)
-    test -n "$p[1]" -a -z "$p[2]" -a "$p[1]" != help
+    test -n "$p[1]" -a -z "$p[2]" -a "$p[1]" != help -a "$p[5]" = 0
 end
 
-# __crm_is GROUP VERB [N]: completing after GROUP VERB (argument N, from 0).
+# __crm_is GROUP VERB [N]: completing after GROUP VERB (argument N, from 0);
+# VERB is '' for a group that is one command.
 function __crm_is -a group verb n
     set -l p (__crm_parse)
-    test "$p[1]" = $group -a "$p[2]" = $verb
+    test "$p[1]" = "$group" -a "$p[2]" = "$verb"
     or return 1
     test -z "$n"; or test "$p[4]" = $n
 end
 
-# After any verb but "customer tag", which reads every word as a tag.
+# After any verb but "customer tag", which reads every word as a tag, and
+# after a group that is one command.
 function __crm_has_verb
     set -l p (__crm_parse)
-    test -n "$p[2]" -a "$p[1] $p[2]" != 'customer tag' -a "$p[1]" != help
+    test -n "$p[2]" -o "$p[5]" = 1
+    and test "$p[1] $p[2]" != 'customer tag' -a "$p[1]" != help
+end
+
+# After a group that is one command, before a '-' is typed: it takes no
+# arguments, so its options are offered as they are after a '-'.
+function __crm_bare_group
+    set -l p (__crm_parse)
+    test "$p[5]" = 1; and test -z (commandline -ct | string collect)
+end
+
+function __crm_bare_options
+    complete -C(string join ' ' -- (commandline -opc | string escape) -)
 end
 
 function __crm_bin
@@ -125,8 +160,69 @@ function __crm_customers
     __crm_query customer list --format tsv --no-header --columns code
 end
 
+# __crm_contacts [CUSTOMER]: the contacts of CUSTOMER, or of everyone.
 function __crm_contacts
-    __crm_query contact list --format tsv --no-header --columns id
+    __crm_query contact list $argv --format tsv --no-header --columns id
+end
+
+# The contacts of the customer the line names first (activity log ACME).
+function __crm_customer_contacts
+    set -l p (__crm_parse)
+    __crm_contacts (string match -v '' -- $p[6])
+end
+
+function __crm_leads
+    __crm_query lead list --format tsv --no-header --columns code
+end
+
+# __crm_deals STATUS: the codes of the deals in STATUS (open, all ...).
+function __crm_deals -a which
+    __crm_query deal list --status $which --format tsv --no-header --columns code
+end
+
+function __crm_activities
+    __crm_query activity list --format tsv --no-header --columns id
+end
+
+# __crm_tasks STATUS: the ids of the tasks in STATUS (open, all).
+function __crm_tasks -a which
+    __crm_query task list --status $which --format tsv --no-header --columns id
+end
+
+function __crm_stages
+    __crm_query deal stages --format tsv --no-header --columns stage
+end
+
+# __crm_customer_values COLUMN: the values the customers have in COLUMN.
+function __crm_customer_values -a column
+    __crm_query customer list --all --format tsv --no-header --columns $column | sort -u |
+        string match -v ''
+end
+
+# The settings crm knows ('*' made into the stages, tiers and reps there
+# are) and those that are stored.  'config keys' reads no database, so the
+# known keys come even before there is one.
+function __crm_config_keys
+    set -l bin (__crm_bin)
+    begin
+        for k in (command $bin config keys --format tsv --no-header --columns key 2>/dev/null)
+            set -l names
+            if string match -q -r '^deal\.stage\.\*\.' -- $k
+                set names (__crm_stages)
+            else if string match -q -r '^tier\.\*\.' -- $k
+                set names (__crm_customer_values tier)
+            else if string match -q -r '^rep\.\*\.' -- $k
+                set names (__crm_owners)
+            else if not string match -q -- '*\**' $k
+                echo $k
+                continue
+            end
+            for name in $names
+                string replace -- '*' $name $k
+            end
+        end
+        __crm_query config list --format tsv --no-header --columns key
+    end | sort -u
 end
 
 function __crm_tags
@@ -159,17 +255,58 @@ function __crm_columns
     set -l p (__crm_parse)
     set -l customer id code name kind status owner email phone website street city \
         region postcode country tax_id industry source tier credit_limit terms note \
-        tags archived created updated
-    switch "$p[1] $p[2]"
+        campaign cadence tags archived created updated
+    set -l activity id at customer name type rep contact deal minutes summary outcome
+    set -l deal code customer name title amount stage status probability weighted close \
+        owner source reason stage_since closed created updated
+    switch (string join ' ' -- $p[1] $p[2] | string trim)
         case 'customer export'
             printf '%s\n' $customer[2..-1]
         case 'customer show'
-            printf '%s\n' $customer field contacts
+            printf '%s\n' $customer field contacts last_contact next_contact activities \
+                followups deals
         case 'customer *'
             printf '%s\n' $customer
         case 'contact *'
             printf '%s\n' id customer name title email phone mobile im primary archived \
                 created updated
+        case 'activity show'
+            printf '%s\n' $activity created followup followup_title followup_due \
+                followup_status
+        case 'activity *'
+            printf '%s\n' $activity
+        case 'task *'
+            printf '%s\n' id due time title customer deal assignee priority status place \
+                kind done_at created
+        case agenda
+            printf '%s\n' date time kind title customer where priority ref
+        case 'lead *'
+            printf '%s\n' code name source campaign owner assigned feedback_due feedback \
+                overdue created
+        case 'deal show'
+            printf '%s\n' $deal history activities tasks
+        case 'deal list'
+            printf '%s\n' $deal
+        case 'deal stages'
+            printf '%s\n' stage position probability stall deals amount
+        case 'deal pipeline'
+            printf '%s\n' stage deals amount weighted
+        case 'deal forecast'
+            printf '%s\n' period deals amount weighted won
+        case 'deal funnel'
+            printf '%s\n' rep stage deals advanced conversion win_rate days
+        case 'deal stalled'
+            printf '%s\n' code customer title owner stage since days limit close why
+        case 'report activity'
+            # by rep (the default), by type, by customer (and --sinks)
+            printf '%s\n' rep activities minutes customers call email im visit meeting \
+                note type share customer name
+        case remind
+            printf '%s\n' section rep date customer name item detail ref
+        case 'config list'
+            printf '%s\n' key value
+        case 'config keys'
+            printf '%s\n' key default description
         case 'history *'
             printf '%s\n' at user action entity id field old new
     end
@@ -203,6 +340,7 @@ complete -c crm -n $before -a version -d 'print the version'
 complete -c crm -n '__fish_seen_subcommand_from help; and test (count (commandline -opc)) -eq 2' \
     -a '(__crm_groups)' -d group
 complete -c crm -n __crm_needs_verb -a '(__crm_verbs)' -d verb
+complete -c crm -n __crm_bare_group -a '(__crm_bare_options)'
 
 # Options every verb takes after it as well.
 set -l after __crm_has_verb
@@ -233,10 +371,14 @@ for verb in add edit
     complete -c crm -n $c -l country -x -d country
     complete -c crm -n $c -l tax-id -x -d 'VAT number or tax id'
     complete -c crm -n $c -l industry -x -d industry
-    complete -c crm -n $c -l source -x -d 'where the customer came from'
-    complete -c crm -n $c -l tier -x -d tier
+    complete -c crm -n $c -l source -x -a '(__crm_customer_values source)' \
+        -d 'where the customer came from'
+    complete -c crm -n $c -l campaign -x -a '(__crm_customer_values campaign)' \
+        -d 'the campaign that brought the customer'
+    complete -c crm -n $c -l tier -x -a '(__crm_customer_values tier)' -d tier
     complete -c crm -n $c -l credit-limit -x -d 'credit limit'
     complete -c crm -n $c -l terms -x -d 'payment terms in days'
+    complete -c crm -n $c -l cadence -x -d 'contact the customer at least every N days'
     complete -c crm -n $c -l note -x -d note
     complete -c crm -n $c -l tag -x -a '(__crm_tags)' -d 'add a tag'
     complete -c crm -n $c -l field -x -d 'extra field KEY=VALUE'
@@ -254,7 +396,7 @@ complete -c crm -n $c -l tag -x -a '(__crm_tags)' -d 'only customers with this t
 complete -c crm -n $c -l city -x -d 'only this city'
 complete -c crm -n $c -l country -x -d 'only this country'
 complete -c crm -n $c -l tier -x -d 'only this tier'
-complete -c crm -n $c -l since -x -a 'today yesterday' -d 'created on or after'
+complete -c crm -n $c -l since -x -a 'today tomorrow yesterday' -d 'created on or after'
 complete -c crm -n $c -l sort -x -a '(__crm_sort_columns)' -d 'sort by a column, -COLUMN descending'
 complete -c crm -n $c -l limit -x -d 'at most this many'
 complete -c crm -n $c -l all -d 'archived customers too'
@@ -312,10 +454,171 @@ complete -c crm -n '__crm_is contact show 0' -a '(__crm_contacts)' -d contact
 complete -c crm -n '__crm_is contact edit 0' -a '(__crm_contacts)' -d contact
 complete -c crm -n '__crm_is contact rm 0' -a '(__crm_contacts)' -d contact
 
-# history customer, contact
+# history customer, contact, deal, task, activity
 complete -c crm -n '__crm_is history customer 0' -a '(__crm_customers)' -d customer
 complete -c crm -n '__crm_is history contact 0' -a '(__crm_contacts)' -d contact
+complete -c crm -n '__crm_is history deal 0' -a '(__crm_deals all)' -d deal
+complete -c crm -n '__crm_is history task 0' -a '(__crm_tasks all)' -d task
+complete -c crm -n '__crm_is history activity 0' -a '(__crm_activities)' -d activity
 
 # db init, db check and db migrate take only the options every verb takes;
 # db backup a new file.
 complete -c crm -n '__crm_is db backup 0' -F -d 'backup file (must not exist)'
+
+# activity log, list, show, edit, rm
+set -l types call email im visit meeting note
+set -l c '__crm_is activity log'
+complete -c crm -n '__crm_is activity log 0' -a '(__crm_customers)' -d customer
+complete -c crm -n $c -l type -x -a "$types" -d 'what kind of contact'
+complete -c crm -n $c -l summary -x -d 'what it was about'
+complete -c crm -n $c -l contact -x -a '(__crm_customer_contacts)' -d 'the contact person'
+complete -c crm -n $c -l at -x -a 'today tomorrow yesterday' -d 'when (YYYY-MM-DDTHH:MM or a date)'
+complete -c crm -n $c -l minutes -x -d 'how long it took'
+complete -c crm -n $c -l outcome -x -d 'what came of it'
+complete -c crm -n $c -l deal -x -a '(__crm_deals all)' -d 'the deal it was about'
+complete -c crm -n $c -l rep -x -a '(__crm_owners)' -d 'who had the contact'
+complete -c crm -n $c -l next -x -a 'today tomorrow' -d 'schedule a follow-up due then'
+complete -c crm -n $c -l next-action -x -d 'the title of the follow-up'
+set -l c '__crm_is activity list'
+complete -c crm -n '__crm_is activity list 0' -a '(__crm_customers)' -d customer
+complete -c crm -n $c -l rep -x -a '(__crm_owners)' -d "only this rep's activities"
+complete -c crm -n $c -l type -x -a "$types" -d 'only this kind'
+complete -c crm -n $c -l from -x -a 'today tomorrow yesterday' -d 'on or after this date'
+complete -c crm -n $c -l to -x -a 'today tomorrow yesterday' -d 'on or before this date'
+complete -c crm -n $c -l deal -x -a '(__crm_deals all)' -d 'only about this deal'
+complete -c crm -n $c -l limit -x -d 'at most this many'
+complete -c crm -n '__crm_is activity show 0' -a '(__crm_activities)' -d activity
+complete -c crm -n '__crm_is activity rm 0' -a '(__crm_activities)' -d activity
+set -l c '__crm_is activity edit'
+complete -c crm -n '__crm_is activity edit 0' -a '(__crm_activities)' -d activity
+complete -c crm -n $c -l type -x -a "$types" -d 'what kind of contact'
+complete -c crm -n $c -l summary -x -d 'what it was about'
+complete -c crm -n $c -l outcome -x -d 'what came of it, empty to clear'
+complete -c crm -n $c -l minutes -x -d 'how long it took, empty to clear'
+complete -c crm -n $c -l at -x -a 'today tomorrow yesterday' -d when
+complete -c crm -n $c -l rep -x -a '(__crm_owners)' -d 'who had the contact'
+
+# task add, list, done, edit, rm, reassign
+set -l priorities low normal high urgent
+for verb in add edit
+    set -l c "__crm_is task $verb"
+    complete -c crm -n $c -l customer -x -a '(__crm_customers)' -d 'the customer it is for'
+    complete -c crm -n $c -l deal -x -a '(__crm_deals all)' -d 'the deal it is for'
+    complete -c crm -n $c -l due -x -a 'today tomorrow' -d 'due date'
+    complete -c crm -n $c -l at -x -d 'time (HH:MM): an appointment'
+    complete -c crm -n $c -l where -x -d place
+    complete -c crm -n $c -l assignee -x -a '(__crm_owners)' -d 'who does it'
+    complete -c crm -n $c -l priority -x -a "$priorities" -d priority
+end
+complete -c crm -n '__crm_is task edit 0' -a '(__crm_tasks all)' -d task
+complete -c crm -n '__crm_is task edit' -l title -x -d title
+complete -c crm -n '__crm_is task edit' -l reopen -d 'make a done task open again'
+set -l c '__crm_is task list'
+complete -c crm -n $c -l assignee -x -a '(__crm_owners)' -d "only this rep's tasks"
+complete -c crm -n $c -l customer -x -a '(__crm_customers)' -d 'only for this customer'
+complete -c crm -n $c -l deal -x -a '(__crm_deals all)' -d 'only for this deal'
+complete -c crm -n $c -l status -x -a 'open done all' -d 'open, done or all'
+complete -c crm -n $c -l overdue -d 'only open tasks due before today'
+complete -c crm -n $c -l due-before -x -a 'today tomorrow yesterday' -d 'only tasks due before this date'
+complete -c crm -n '__crm_is task done' -a '(__crm_tasks open)' -d task
+complete -c crm -n '__crm_is task rm 0' -a '(__crm_tasks all)' -d task
+set -l c '__crm_is task reassign'
+complete -c crm -n $c -l from -x -a '(__crm_owners)' -d 'the rep handing over'
+complete -c crm -n $c -l to -x -a '(__crm_owners)' -d 'the rep taking over'
+
+# agenda and remind: groups that are one command, their options right after
+# the group ('' for no verb).
+set -l c "__crm_is 'agenda' ''"
+complete -c crm -n $c -l rep -x -a '(__crm_owners)' -d 'whose agenda, default the user'
+complete -c crm -n $c -l days -x -d 'how many days from today, default 7'
+set -l c "__crm_is 'remind' ''"
+complete -c crm -n $c -l rep -x -a '(__crm_owners)' -d "only this rep's reminders"
+complete -c crm -n $c -l days -x -d 'how many days "soon" covers, default 1'
+complete -c crm -n $c -l only -x \
+    -a '(__crm_list today soon overdue cadence feedback stalled closing)' -d 'only these sections'
+complete -c crm -n $c -l mbox -d 'write the reminders as mail messages (mbox)'
+complete -c crm -n $c -l send -d 'send the reminders by mail'
+
+# lead list, assign, convert, add
+set -l c '__crm_is lead list'
+complete -c crm -n $c -l rep -x -a '(__crm_owners)' -d "only this rep's leads"
+complete -c crm -n $c -l source -x -a '(__crm_customer_values source)' -d 'only from this source'
+complete -c crm -n $c -l campaign -x -a '(__crm_customer_values campaign)' \
+    -d 'only from this campaign'
+complete -c crm -n $c -l overdue-feedback -d 'only leads whose feedback is overdue'
+complete -c crm -n $c -l unassigned -d 'only leads without a rep'
+set -l c '__crm_is lead assign'
+complete -c crm -n '__crm_is lead assign 0' -a '(__crm_leads)' -d lead
+complete -c crm -n $c -l to -x -a '(__crm_owners)' -d 'the rep to work the lead'
+complete -c crm -n $c -l feedback-days -x -d 'days until feedback is due'
+set -l c '__crm_is lead convert'
+complete -c crm -n '__crm_is lead convert 0' -a '(__crm_customers)' -d lead
+complete -c crm -n $c -l deal -x -d 'open a deal with this title'
+complete -c crm -n $c -l amount -x -d "the deal's amount"
+complete -c crm -n $c -l stage -x -a '(__crm_stages)' -d "the deal's stage"
+complete -c crm -n $c -l close -x -a 'today tomorrow' -d "the deal's expected close"
+set -l c '__crm_is lead add'
+complete -c crm -n $c -l source -x -a '(__crm_customer_values source)' -d 'where the lead came from'
+complete -c crm -n $c -l campaign -x -a '(__crm_customer_values campaign)' \
+    -d 'the campaign that brought it'
+complete -c crm -n $c -l email -x -d 'email address'
+complete -c crm -n $c -l phone -x -d 'phone number'
+complete -c crm -n $c -l owner -x -a '(__crm_owners)' -d 'the rep who works it'
+complete -c crm -n $c -l force -d 'add even a likely duplicate'
+
+# deal add, list, show, edit, move, won, lost, reopen, stages, pipeline,
+# forecast, funnel, stalled
+for verb in add edit
+    set -l c "__crm_is deal $verb"
+    complete -c crm -n $c -l amount -x -d amount
+    complete -c crm -n $c -l probability -x -d "win probability (%), default the stage's"
+    complete -c crm -n $c -l close -x -a 'today tomorrow' -d 'expected close date'
+    complete -c crm -n $c -l owner -x -a '(__crm_owners)' -d 'the sales rep'
+    complete -c crm -n $c -l source -x -a '(__crm_customer_values source)' \
+        -d 'where the deal came from'
+end
+complete -c crm -n '__crm_is deal add 0' -a '(__crm_customers)' -d customer
+complete -c crm -n '__crm_is deal add' -l stage -x -a '(__crm_stages)' -d 'stage, default the first'
+complete -c crm -n '__crm_is deal edit 0' -a '(__crm_deals all)' -d deal
+complete -c crm -n '__crm_is deal edit' -l title -x -d title
+set -l c '__crm_is deal list'
+complete -c crm -n $c -l customer -x -a '(__crm_customers)' -d "only this customer's deals"
+complete -c crm -n $c -l owner -x -a '(__crm_owners)' -d "only this rep's deals"
+complete -c crm -n $c -l stage -x -a '(__crm_stages)' -d 'only deals in this stage'
+complete -c crm -n $c -l status -x -a 'open won lost all' -d 'open, won, lost or all'
+complete -c crm -n '__crm_is deal show 0' -a '(__crm_deals all)' -d deal
+complete -c crm -n '__crm_is deal move 0' -a '(__crm_deals open)' -d deal
+complete -c crm -n '__crm_is deal move 1' -a '(__crm_stages)' -d stage
+complete -c crm -n '__crm_is deal won 0' -a '(__crm_deals open)' -d deal
+complete -c crm -n '__crm_is deal lost 0' -a '(__crm_deals open)' -d deal
+complete -c crm -n '__crm_is deal lost' -l reason -x -d 'why it was lost'
+complete -c crm -n '__crm_is deal reopen 0' -a '(__crm_deals all)' -d deal
+complete -c crm -n '__crm_is deal reopen 1' -a '(__crm_stages)' -d stage
+# deal stages takes only the options every verb takes.
+complete -c crm -n '__crm_is deal pipeline' -l owner -x -a '(__crm_owners)' -d "only this rep's deals"
+complete -c crm -n '__crm_is deal stalled' -l owner -x -a '(__crm_owners)' -d "only this rep's deals"
+set -l c '__crm_is deal forecast'
+complete -c crm -n $c -l by -x -a 'month quarter' -d period
+complete -c crm -n $c -l owner -x -a '(__crm_owners)' -d "only this rep's deals"
+complete -c crm -n $c -l from -x -a 'today tomorrow yesterday' -d 'first day of the periods'
+complete -c crm -n $c -l to -x -a 'today tomorrow yesterday' -d 'last day of the periods'
+set -l c '__crm_is deal funnel'
+complete -c crm -n $c -l by -x -a rep -d 'one funnel per rep'
+complete -c crm -n $c -l from -x -a 'today tomorrow yesterday' -d 'first day'
+complete -c crm -n $c -l to -x -a 'today tomorrow yesterday' -d 'last day'
+
+# report activity
+set -l c '__crm_is report activity'
+complete -c crm -n $c -l by -x -a 'rep type customer' -d 'group by'
+complete -c crm -n $c -l rep -x -a '(__crm_owners)' -d 'only this rep'
+complete -c crm -n $c -l from -x -a 'today tomorrow yesterday' -d 'first day, default 30 days ago'
+complete -c crm -n $c -l to -x -a 'today tomorrow yesterday' -d 'last day, default today'
+complete -c crm -n $c -l sinks -d 'customers that take much time and bring little'
+complete -c crm -n $c -l share -x -d 'the share of time that counts as much (%)'
+
+# config get, set, unset, list; config keys takes only the options every
+# verb takes.
+complete -c crm -n '__crm_is config get 0' -a '(__crm_config_keys)' -d setting
+complete -c crm -n '__crm_is config set 0' -a '(__crm_config_keys)' -d setting
+complete -c crm -n '__crm_is config unset 0' -a '(__crm_config_keys)' -d setting
+complete -c crm -n '__crm_is config list 0' -a '(__crm_config_keys)' -d 'key prefix'

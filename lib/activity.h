@@ -79,7 +79,7 @@ int crm_activity_edit(struct crm_store *st, int64_t id, const struct crm_activit
 /* Deletes activity id.  A follow-up it scheduled stays, as a plain task. */
 int crm_activity_rm(struct crm_store *st, int64_t id, struct crm_err *err);
 
-/* For customer show: adds the fields cadence (the effective one from view
+/* For customer show: adds the fields effective_cadence (from the view
  * customer_cadence, NULL when none), last_contact and next_contact, and the
  * table "activities" (the 5 most recent: id, at, type, rep, summary,
  * outcome), newest first. */

@@ -634,7 +634,16 @@ static void rec_join(struct crm_buf *b, struct entry *e, const char *sep)
 		crm_buf_addf(b, "%s%s", k ? sep : "", e->items[k]);
 }
 
-/* table: "name  value" lines, then each nested table under its name. */
+/* Does a table show entry e as "name  value" lines?  Not when --columns
+ * leaves it out, nor when it is empty, nor a nested table. */
+static int rec_line_shown(const struct crm_out_opts *opts, const struct entry *e)
+{
+	return rec_selected(opts, e->name) && e->kind != ENTRY_TABLE &&
+	       (e->kind == ENTRY_FIELD ? e->value != NULL : e->nitems > 0);
+}
+
+/* table: "name  value" lines, then each nested table under its name.  The
+ * names are padded to the longest one shown. */
 static void rec_table(struct crm_rec *rec, FILE *fp, const struct crm_out_opts *opts)
 {
 	struct crm_out_opts sub = *opts;
@@ -644,6 +653,8 @@ static void rec_table(struct crm_rec *rec, FILE *fp, const struct crm_out_opts *
 	for (size_t i = 0; i < rec->n; i++) {
 		struct entry *e = &rec->entries[i];
 
+		if (!rec_line_shown(opts, e))
+			continue;
 		if (e->kind == ENTRY_FIELD || e->kind == ENTRY_STRINGS)
 			label = label > crm_display_width(e->name) ? label : crm_display_width(e->name);
 		for (size_t k = 0; e->kind == ENTRY_MAP && k + 1 < e->nitems; k += 2) {
@@ -655,8 +666,7 @@ static void rec_table(struct crm_rec *rec, FILE *fp, const struct crm_out_opts *
 	for (size_t i = 0; i < rec->n; i++) {
 		struct entry *e = &rec->entries[i];
 
-		if (!rec_selected(opts, e->name) || e->kind == ENTRY_TABLE ||
-		    (e->kind == ENTRY_FIELD && !e->value) || (e->kind != ENTRY_FIELD && !e->nitems))
+		if (!rec_line_shown(opts, e))
 			continue;
 		if (e->kind == ENTRY_MAP) {
 			for (size_t k = 0; k + 1 < e->nitems; k += 2) {

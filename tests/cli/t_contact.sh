@@ -190,15 +190,15 @@ EOF
 
 try 'customer show lists the contacts' 0 crm customer show C00001 --format table
 out_is <<'EOF'
-id            1
-code          C00001
-name          Acme Trading
-kind          company
-status        active
-city          Leeds
-archived      no
-created       2026-11-22T09:30:00
-updated       2026-11-22T09:30:00
+id        1
+code      C00001
+name      Acme Trading
+kind      company
+status    active
+city      Leeds
+archived  no
+created   2026-11-22T09:30:00
+updated   2026-11-22T09:30:00
 
 contacts:
 ID  NAME     TITLE  EMAIL             PHONE             MOBILE           IM       PRIMARY

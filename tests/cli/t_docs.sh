@@ -28,6 +28,8 @@ try 'list-cmds' 0 crm --list-cmds
 cp "$T/out" "$T/cmds"
 groups=$(cut -d' ' -f1 "$T/cmds" | uniq)
 verbs_of() { sed -n "s/^$1 //p" "$T/cmds"; }
+# A group that is one command (crm agenda, crm remind) is a line of its own.
+is_command() { grep -Fqx "$1" "$T/cmds"; }
 
 # ---- manual pages ----
 
@@ -60,10 +62,16 @@ fi
 
 # ---- completions: every verb has its options listed ----
 
+# A verb's entry names it "GROUP VERB"; that of a group that is one command
+# names the group alone, quoted: 'agenda'.
 for f in crm.bash _crm crm.fish; do
 	check "completions/$f exists" test -f "$comp/$f"
 	while read -r g v; do
-		check "completions/$f lists the options of $g $v" grep -q "$g $v" "$comp/$f"
+		if [ -n "$v" ]; then
+			check "completions/$f lists the options of $g $v" grep -q "$g $v" "$comp/$f"
+		else
+			check "completions/$f lists the options of $g" grep -q "'$g'" "$comp/$f"
+		fi
 	done <"$T/cmds"
 done
 
@@ -74,9 +82,19 @@ mkdir -p "$T/bin"
 ln -s "$CRM_BIN" "$T/bin/crm"
 PATH=$T/bin:$PATH
 export PATH
-crm -q customer add Acme --code ACME >/dev/null
+crm -q customer add Acme --code ACME --owner bob --tier gold --campaign spring >/dev/null
 crm -q customer add 'Globex Corporation' --code GLOBEX >/dev/null
 crm -q --db "$T/other.db" customer add Initech --code INITECH >/dev/null
+# Stages of its own, to show they come from the database; D00001 stays
+# open, D00002 is lost.
+crm -q config set deal.stages prospect,demo,proposal
+crm -q deal add ACME 'Big order' --amount 1000 >/dev/null
+crm -q deal add GLOBEX 'Small order' --amount 10 >/dev/null
+crm -q deal lost D00002 --reason price
+# task 1 stays open, task 2 is done
+crm -q task add 'Call back' --customer ACME >/dev/null
+crm -q task add 'Send the offer' >/dev/null
+crm -q task 'done' 2
 
 # The lines to complete (at their end), one a line, and the matches each
 # should give: those of line N are in $T/want.N.
@@ -92,6 +110,7 @@ line 'crm cu' customer
 # shellcheck disable=SC2086 # a list of words
 line 'crm ' $groups help version
 for g in $groups; do
+	is_command "$g" && continue # its options come: see agenda below
 	# shellcheck disable=SC2046 # a list of words
 	line "crm $g " $(verbs_of "$g")
 done
@@ -103,6 +122,45 @@ line 'crm customer add --dr' --dry-run
 line 'crm --format ' table csv tsv json ndjson
 line 'crm customer import --format ' csv json ndjson
 line 'crm customer edit ACME --kind ' company person
+line 'crm customer add Foo --ca' --campaign --cadence
+line 'crm customer edit ACME --tier ' gold
+# the sales work: verbs, options with values of their own, and keys from the
+# database (deal codes, stages, reps, settings)
+common='--format --columns --no-header --db --user --today --quiet --help'
+# shellcheck disable=SC2086 # lists of words
+{
+	line 'crm agenda ' --rep --days $common -q -h
+	line 'crm agenda --' --rep --days $common
+	line 'crm remind --' --rep --days --only --mbox --send $common
+}
+line 'crm agenda --rep ' bob
+line 'crm remind --only ' today soon overdue cadence feedback stalled closing
+line 'crm deal mo' move
+line 'crm deal show ' D00001 D00002
+line 'crm deal won ' D00001
+line 'crm deal move D00001 ' prospect demo proposal
+line 'crm deal list --stage ' prospect demo proposal
+line 'crm deal list --status ' open won lost all
+line 'crm deal forecast --by ' month quarter
+line 'crm deal funnel --by ' rep
+line "crm --db $T/none.db deal show "
+line 'crm history deal ' D00001 D00002
+line 'crm task done ' 1
+line 'crm task edit ' 1 2
+line 'crm task add Call --priority ' low normal high urgent
+line 'crm task list --status ' open 'done' all
+line 'crm task add Call --customer ' ACME GLOBEX
+line 'crm activity log ACME --type ' call email im visit meeting note
+line 'crm activity log ACME --deal ' D00001 D00002
+line 'crm report activity --by ' rep type customer
+line 'crm lead list --campaign ' spring
+line 'crm config set deal.st' deal.stages \
+	deal.stage.prospect.probability deal.stage.prospect.stall \
+	deal.stage.qualified.probability deal.stage.qualified.stall \
+	deal.stage.proposal.probability deal.stage.proposal.stall \
+	deal.stage.negotiation.probability deal.stage.negotiation.stall \
+	deal.stage.demo.probability deal.stage.demo.stall
+line 'crm config get re' rep.bob.email remind.from remind.to
 
 # compare_results SHELL: $T/got.N (from the shell's harness, which prints
 # each line's matches followed by a line "--") against $T/want.N.

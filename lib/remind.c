@@ -1,0 +1,497 @@
+/* remind.c — what is due, section by section, for a person, a pipe or a
+ * rep's mailbox. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "mail.h"
+#include "remind.h"
+#include "text.h"
+
+const struct crm_column crm_remind_columns[] = {
+	{"section", CRM_COL_TEXT},  {"rep", CRM_COL_TEXT},  {"date", CRM_COL_TEXT},
+	{"customer", CRM_COL_TEXT}, {"name", CRM_COL_TEXT}, {"item", CRM_COL_TEXT},
+	{"detail", CRM_COL_TEXT},   {"ref", CRM_COL_TEXT},
+};
+const size_t crm_remind_ncolumns = sizeof crm_remind_columns / sizeof *crm_remind_columns;
+
+/* A section's rows, whatever their source, have these columns:
+ *
+ *   rep       who is to act: the row goes to this rep's mail (NULL: nobody's;
+ *             those rows go to config remind.to)
+ *   date      the date the row is about (due, next contact, feedback due,
+ *             in stage since, expected close), YYYY-MM-DD
+ *   customer  the customer's code and name, if the row has a customer
+ *   name
+ *   item      what it is: a task's title, a deal's title, ...
+ *   detail    the rest worth knowing, short ("2 days late, high")
+ *   ref       the record to act on, as a command names it ("task 12",
+ *             "deal D00003", "customer C00001", "lead C00004")
+ *   sort      orders the rows of one date and rep (not shown)
+ *
+ * The SELECT names its columns so (AS rep, AS date ...), and may use the
+ * parameters :today and :horizon (today + --days), both YYYY-MM-DD.  ROWS()
+ * wraps it: it applies the --rep filter (:rep, :all_reps) and the order —
+ * by date, then rep, then sort — and makes an empty detail NULL. */
+#define ROWS(sql)                                                                             \
+	"SELECT rep, date, customer, name, item, nullif(detail, ''), ref FROM (" sql ") "    \
+	"WHERE (:all_reps OR rep IS :rep) ORDER BY date, rep, sort, customer, ref"
+
+/* "1 day" or "N days" for an integer SQL expression. */
+#define DAYS(e) "CASE WHEN (" e ") = 1 THEN '1 day' ELSE (" e ") || ' days' END"
+/* Whole days from the date d to :today. */
+#define DAYS_SINCE(d) "CAST(julianday(:today) - julianday(" d ") AS INTEGER)"
+
+/* Open tasks (and follow-ups and appointments) matching where; late is SQL
+ * text that starts the detail ("', ' || ... || ") or "". */
+#define TASK_ROWS(late, where)                                                                \
+	"SELECT t.assignee AS rep, t.due AS date, c.code AS customer, c.name AS name, "      \
+	"t.title AS item, substr(" late "ifnull(', ' || t.time, '') || "                     \
+	"ifnull(', at ' || t.place, '') || "                                                  \
+	"CASE WHEN t.activity_id IS NOT NULL THEN ', follow-up' ELSE '' END || "             \
+	"CASE WHEN t.priority <> 'normal' THEN ', ' || t.priority ELSE '' END || "           \
+	"ifnull(', deal ' || d.code, ''), 3) AS detail, 'task ' || t.id AS ref, "            \
+	"ifnull(t.time, '24:00') || printf(' %012d', t.id) AS sort "                         \
+	"FROM task t LEFT JOIN customer c ON c.id = t.customer_id "                          \
+	"LEFT JOIN deal d ON d.id = t.deal_id WHERE t.status = 'open' AND " where
+
+/* The latest assignment of lead c. */
+#define LATEST_ASSIGNMENT                                                                     \
+	"(SELECT l.id FROM lead_assignment l WHERE l.customer_id = c.id "                    \
+	"ORDER BY l.assigned DESC, l.id DESC LIMIT 1)"
+
+/* The sections, in the order they are printed.
+ *
+ * To add one (orders to ship, invoices overdue, RMAs late ...): add an entry
+ * here, at the place it should print, with
+ *   - a name: one lowercase word, what --only takes;
+ *   - a title: the line above its rows in the table and the mail ("%d" in
+ *     it stands for --days), and a title for --days 1 if that reads better
+ *     (else NULL);
+ *   - ROWS(one SELECT with the columns described above).
+ * Then add its name to the usage in cmd/remind.c, describe it in
+ * man/crm-remind.1 (SECTIONS) and test it in tests/cli/t_remind.sh (its
+ * --only error lists the sections).  Nothing else changes: --only, the
+ * formats, the mail and its per-rep split all work from this table.  At
+ * most 32 sections (crm_remind_opts.sections is a bit mask). */
+static const struct section {
+	const char *name;
+	const char *title;
+	const char *title_one_day;
+	const char *sql;
+} sections[] = {
+	{"today", "Due today", NULL, ROWS(TASK_ROWS("", "t.due = :today"))},
+	{"soon", "Due in the next %d days", "Due tomorrow",
+	 ROWS(TASK_ROWS("", "t.due > :today AND t.due <= :horizon"))},
+	{"overdue", "Overdue", NULL,
+	 ROWS(TASK_ROWS("', ' || " DAYS(DAYS_SINCE("t.due")) " || ' late' || ",
+			"t.due < :today"))},
+	{"cadence", "Customers to contact", NULL,
+	 ROWS("SELECT c.owner AS rep, k.next_contact AS date, c.code AS customer, "
+	      "c.name AS name, 'contact due' AS item, "
+	      "'every ' || " DAYS("k.cadence") " || "
+	      "ifnull(', last contact ' || date(k.last_contact), ', no contact yet') AS detail, "
+	      "'customer ' || c.code AS ref, c.code AS sort "
+	      "FROM customer_cadence k JOIN customer c ON c.id = k.customer_id "
+	      "WHERE k.next_contact <= :today")},
+	/* A lead whose rep has neither logged an activity nor changed its status
+	 * (the audit log records that) since the latest assignment. */
+	{"feedback", "Lead feedback overdue", NULL,
+	 ROWS("SELECT a.rep AS rep, a.feedback_due AS date, c.code AS customer, "
+	      "c.name AS name, 'lead feedback due' AS item, "
+	      "'assigned ' || date(a.assigned) || ', ' || "
+	      DAYS(DAYS_SINCE("a.feedback_due")) " || ' late' AS detail, "
+	      "'lead ' || c.code AS ref, c.code AS sort "
+	      "FROM customer c JOIN lead_assignment a ON a.id = " LATEST_ASSIGNMENT " "
+	      "WHERE c.status = 'lead' AND c.archived = 0 AND a.feedback_due < :today "
+	      "AND NOT EXISTS (SELECT 1 FROM activity v WHERE v.customer_id = c.id "
+	      "AND v.at >= a.assigned) "
+	      "AND NOT EXISTS (SELECT 1 FROM audit u WHERE u.entity = 'customer' "
+	      "AND u.entity_id = c.id AND u.action = 'update' AND u.at >= a.assigned "
+	      "AND json_extract(u.old, '$.status') IS NOT json_extract(u.new, '$.status'))")},
+	{"stalled", "Stalled deals", NULL,
+	 ROWS("SELECT d.owner AS rep, date(d.stage_since) AS date, c.code AS customer, "
+	      "c.name AS name, d.title AS item, "
+	      "d.stage || ' for ' || " DAYS(DAYS_SINCE("date(d.stage_since)")) " || "
+	      "' (limit ' || crm_stage_stall(d.stage) || ')' AS detail, "
+	      "'deal ' || d.code AS ref, d.code AS sort "
+	      "FROM deal d JOIN customer c ON c.id = d.customer_id "
+	      "WHERE d.status = 'open' "
+	      "AND " DAYS_SINCE("date(d.stage_since)") " > crm_stage_stall(d.stage)")},
+	{"closing", "Deals past their expected close", NULL,
+	 ROWS("SELECT d.owner AS rep, d.close_date AS date, c.code AS customer, "
+	      "c.name AS name, d.title AS item, "
+	      "d.stage || ', ' || crm_money(d.amount) || ', ' || "
+	      DAYS(DAYS_SINCE("d.close_date")) " || ' late' AS detail, "
+	      "'deal ' || d.code AS ref, d.code AS sort "
+	      "FROM deal d JOIN customer c ON c.id = d.customer_id "
+	      "WHERE d.status = 'open' AND d.close_date < :today")},
+};
+
+#define NSECTIONS (sizeof sections / sizeof *sections)
+
+const char *crm_remind_section_name(size_t i)
+{
+	return i < NSECTIONS ? sections[i].name : NULL;
+}
+
+int crm_remind_parse_sections(const char *list, unsigned *mask, struct crm_err *err)
+{
+	const char *p = list;
+
+	*mask = 0;
+	do {
+		size_t len = strcspn(p, ","), i;
+		struct crm_buf known = {0};
+
+		for (i = 0; i < NSECTIONS; i++)
+			if (strlen(sections[i].name) == len && !strncmp(sections[i].name, p, len))
+				break;
+		if (i == NSECTIONS) {
+			for (size_t k = 0; k < NSECTIONS; k++)
+				crm_buf_addf(&known, "%s%s", k ? ", " : "", sections[k].name);
+			crm_fail(err, CRM_EUSAGE, "unknown section '%.*s' (sections: %s)", (int)len, p,
+				 known.data);
+			free(known.data);
+			return CRM_EUSAGE;
+		}
+		*mask |= 1u << i;
+		p += len;
+	} while (*p++ == ',');
+	return CRM_OK;
+}
+
+static void section_title(size_t i, int days, char *buf, size_t n)
+{
+	const struct section *s = &sections[i];
+
+	snprintf(buf, n, days == 1 && s->title_one_day ? s->title_one_day : s->title, days);
+}
+
+/* Called with each row: its section and its cells (crm_remind_columns). */
+typedef int (*row_fn)(void *arg, size_t section, const char *const *cells,
+		      struct crm_err *err);
+
+static void bind_named(sqlite3_stmt *stmt, const char *name, const char *text)
+{
+	int i = sqlite3_bind_parameter_index(stmt, name);
+
+	if (i)
+		crm_bind_text(stmt, i, text);
+}
+
+static int run_section(struct crm_store *st, size_t i, const struct crm_remind_opts *o,
+		       row_fn fn, void *arg, struct crm_err *err)
+{
+	char today[CRM_DATE_BUFSZ], horizon[CRM_DATE_BUFSZ];
+	const char *cells[sizeof crm_remind_columns / sizeof *crm_remind_columns];
+	sqlite3_stmt *stmt;
+	int rc = crm_store_prepare(st, sections[i].sql, &stmt, err);
+
+	if (rc != CRM_OK)
+		return rc;
+	bind_named(stmt, ":today", crm_date_format(st->clock.today, today));
+	bind_named(stmt, ":horizon", crm_date_format(st->clock.today + o->days, horizon));
+	bind_named(stmt, ":rep", o->rep);
+	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":all_reps"),
+			 !o->rep && !o->no_rep);
+	cells[0] = sections[i].name;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		int frc;
+
+		for (size_t k = 1; k < crm_remind_ncolumns; k++)
+			cells[k] = (const char *)sqlite3_column_text(stmt, (int)k - 1);
+		if ((frc = fn(arg, i, cells, err)) != CRM_OK) {
+			sqlite3_finalize(stmt);
+			return frc;
+		}
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
+}
+
+/* Runs the selected sections in order. */
+static int each_row(struct crm_store *st, const struct crm_remind_opts *o, row_fn fn,
+		    void *arg, struct crm_err *err)
+{
+	int rc = CRM_OK;
+
+	if (o->days < 0 || o->days > CRM_REMIND_MAX_DAYS)
+		return crm_fail(err, CRM_EINVAL, "'%d' is not a number of days (0-%d)", o->days,
+				CRM_REMIND_MAX_DAYS);
+	for (size_t i = 0; i < NSECTIONS && rc == CRM_OK; i++)
+		if (!o->sections || (o->sections & (1u << i)))
+			rc = run_section(st, i, o, fn, arg, err);
+	return rc;
+}
+
+/* ---- one row stream ---- */
+
+static int list_row(void *arg, size_t section, const char *const *cells, struct crm_err *err)
+{
+	if (crm_out_row(arg, cells) != CRM_OK)
+		return crm_fail(err, CRM_EFAIL, "write error");
+	return CRM_OK;
+}
+
+int crm_remind_list(struct crm_store *st, const struct crm_remind_opts *o, struct crm_out *out,
+		    struct crm_err *err)
+{
+	return each_row(st, o, list_row, out, err);
+}
+
+/* ---- sections under their titles ---- */
+
+struct titled {
+	FILE *fp;
+	struct crm_out_opts opts;
+	int days;
+	struct crm_out *out; /* the current section's table */
+	size_t section;
+	long count;
+};
+
+static int titled_row(void *arg, size_t section, const char *const *cells, struct crm_err *err)
+{
+	struct titled *t = arg;
+	char title[200];
+	int rc;
+
+	if (!t->out || t->section != section) {
+		if (t->out) {
+			rc = crm_out_close(t->out);
+			t->out = NULL;
+			if (rc != CRM_OK)
+				return crm_fail(err, CRM_EFAIL, "write error");
+			putc('\n', t->fp);
+		}
+		section_title(section, t->days, title, sizeof title);
+		fprintf(t->fp, "%s\n", title);
+		if ((rc = crm_out_open(&t->out, t->fp, &t->opts, crm_remind_columns,
+				       crm_remind_ncolumns, err)) != CRM_OK)
+			return rc;
+		t->section = section;
+	}
+	t->count++;
+	return list_row(t->out, section, cells, err);
+}
+
+int crm_remind_table(struct crm_store *st, const struct crm_remind_opts *o, FILE *fp,
+		     const struct crm_out_opts *opts, long *count, struct crm_err *err)
+{
+	struct titled t = {.fp = fp, .opts = *opts, .days = o->days};
+	struct crm_out *probe;
+	int rc;
+
+	*count = 0;
+	if (!t.opts.columns) /* the rep column says nothing in one rep's report */
+		t.opts.columns = o->rep || o->no_rep ? "date,customer,name,item,detail,ref"
+						     : CRM_REMIND_TABLE_COLUMNS;
+	/* an unknown --columns name fails here, before a title is printed */
+	if ((rc = crm_out_open(&probe, fp, &t.opts, crm_remind_columns, crm_remind_ncolumns,
+			       err)) != CRM_OK)
+		return rc;
+	crm_out_discard(probe);
+	rc = each_row(st, o, titled_row, &t, err);
+	*count = t.count;
+	if (!t.out)
+		return rc;
+	if (rc != CRM_OK) {
+		crm_out_discard(t.out);
+		return rc;
+	}
+	if (crm_out_close(t.out) != CRM_OK)
+		return crm_fail(err, CRM_EFAIL, "write error");
+	return CRM_OK;
+}
+
+/* ---- mail ---- */
+
+struct rep_count {
+	char *rep; /* NULL: rows of no rep */
+	long rows;
+};
+
+struct rep_list {
+	struct rep_count *items;
+	size_t n;
+};
+
+static int same_rep(const char *a, const char *b)
+{
+	return a && b ? strcmp(a, b) == 0 : a == b;
+}
+
+static int collect_rep(void *arg, size_t section, const char *const *cells, struct crm_err *err)
+{
+	struct rep_list *l = arg;
+	const char *rep = cells[1];
+	size_t i;
+
+	for (i = 0; i < l->n && !same_rep(l->items[i].rep, rep); i++)
+		;
+	if (i == l->n) {
+		l->items = realloc(l->items, (l->n + 1) * sizeof *l->items);
+		if (!l->items || (rep && !(l->items[l->n].rep = strdup(rep))))
+			abort();
+		if (!rep)
+			l->items[l->n].rep = NULL;
+		l->items[l->n++].rows = 0;
+	}
+	l->items[i].rows++;
+	return CRM_OK;
+}
+
+/* Reps by name; the rows of no rep last. */
+static int by_rep(const void *a, const void *b)
+{
+	const struct rep_count *x = a, *y = b;
+
+	if (!x->rep || !y->rep)
+		return !x->rep - !y->rep;
+	return strcmp(x->rep, y->rep);
+}
+
+static void warn(struct crm_remind_mail *m, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void warn(struct crm_remind_mail *m, const char *fmt, ...)
+{
+	struct crm_err e;
+	va_list ap;
+
+	m->undelivered++;
+	if (!m->warn)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(e.msg, sizeof e.msg, fmt, ap);
+	va_end(ap);
+	m->warn(m->arg, e.msg);
+}
+
+/* The address a rep's reminders go to (malloc'd), or NULL with a warning. */
+static char *rep_address(struct crm_store *st, struct crm_remind_mail *m,
+			 const struct rep_count *r)
+{
+	struct crm_buf key = {0};
+	char *addr;
+
+	if (!r->rep) {
+		if (!(addr = crm_config_value(st, "remind.to")))
+			warn(m, "%ld reminder%s belong%s to no rep; to mail them, set an address "
+				"with 'crm config set remind.to ADDRESS'",
+			     r->rows, r->rows == 1 ? "" : "s", r->rows == 1 ? "s" : "");
+		return addr;
+	}
+	crm_buf_addf(&key, "rep.%s.email", r->rep);
+	if (!(addr = crm_config_value(st, key.data)))
+		warn(m, "no address for rep '%s'; set one with 'crm config set %s ADDRESS'", r->rep,
+		     key.data);
+	free(key.data);
+	return addr;
+}
+
+/* The body: the rep's sections as a table. */
+static int mail_body(struct crm_store *st, const struct crm_remind_opts *o,
+		     const struct crm_remind_mail *m, const char *rep, char **body,
+		     struct crm_err *err)
+{
+	struct crm_remind_opts one = *o;
+	struct crm_out_opts opts = {.format = CRM_FMT_TABLE, .columns = m->columns};
+	size_t size;
+	long count;
+	FILE *fp = open_memstream(body, &size);
+	int rc;
+
+	if (!fp)
+		return crm_fail(err, CRM_EFAIL, "out of memory");
+	one.rep = rep;
+	one.no_rep = rep == NULL;
+	rc = crm_remind_table(st, &one, fp, &opts, &count, err);
+	if (fclose(fp) != 0 && rc == CRM_OK)
+		rc = crm_fail(err, CRM_EFAIL, "out of memory");
+	return rc;
+}
+
+/* "<remind.20261122093000.1.ann@example.com>": the time, the message's
+ * place in this run and the rep make it unique. */
+static void message_id(struct crm_buf *b, const char *now, size_t seq, const char *rep,
+		       const char *from)
+{
+	const char *at = strrchr(from, '@');
+
+	crm_buf_adds(b, "<remind.");
+	for (const char *p = now; *p; p++)
+		if (*p >= '0' && *p <= '9')
+			crm_buf_add(b, p, 1);
+	crm_buf_addf(b, ".%zu.", seq);
+	for (const char *p = rep ? rep : "unassigned"; *p; p++) {
+		int ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			 (*p >= '0' && *p <= '9') || *p == '-' || *p == '_';
+
+		crm_buf_add(b, ok ? p : "_", 1);
+	}
+	crm_buf_addf(b, "@%s>", at && at[1] ? at + 1 : "localhost");
+}
+
+static int mail_one(struct crm_store *st, const struct crm_remind_opts *o,
+		    struct crm_remind_mail *m, const struct rep_count *r, size_t seq,
+		    const char *from, const char *date, struct crm_err *err)
+{
+	char today[CRM_DATE_BUFSZ], *to, *body = NULL;
+	struct crm_buf subject = {0}, id = {0}, msg = {0};
+	struct crm_mail mail;
+	struct crm_err serr;
+	int rc;
+
+	if (!(to = rep_address(st, m, r)))
+		return CRM_OK;
+	if ((rc = mail_body(st, o, m, r->rep, &body, err)) == CRM_OK) {
+		crm_buf_addf(&subject, "crm reminders for %s, %s (%ld item%s)",
+			     r->rep ? r->rep : "no rep", crm_date_format(st->clock.today, today),
+			     r->rows, r->rows == 1 ? "" : "s");
+		message_id(&id, st->clock.now, seq, r->rep, from);
+		mail = (struct crm_mail){from, to, subject.data, date, id.data, body};
+		crm_mail_format(&msg, &mail);
+		if (m->mbox) {
+			rc = crm_mail_mbox_write(m->mbox, from, st->clock.now, msg.data, msg.len, err);
+			m->delivered += rc == CRM_OK;
+		} else if (crm_mail_send(m->sendmail, msg.data, msg.len, &serr) != CRM_OK) {
+			warn(m, "reminders for %s not sent to %s: %s", r->rep ? r->rep : "no rep", to,
+			     serr.msg);
+		} else {
+			m->delivered++;
+		}
+	}
+	free(to);
+	free(body);
+	free(subject.data);
+	free(id.data);
+	free(msg.data);
+	return rc;
+}
+
+int crm_remind_mail(struct crm_store *st, const struct crm_remind_opts *o,
+		    struct crm_remind_mail *m, struct crm_err *err)
+{
+	struct rep_list reps = {0};
+	char date[CRM_MAIL_DATE_BUFSZ], *from = NULL;
+	int rc = each_row(st, o, collect_rep, &reps, err);
+
+	m->delivered = m->undelivered = 0;
+	if (rc == CRM_OK && reps.n) {
+		qsort(reps.items, reps.n, sizeof *reps.items, by_rep);
+		if (!(from = crm_config_value(st, "remind.from")) && !(from = strdup("crm@localhost")))
+			abort();
+		rc = crm_mail_date(st->clock.now, date, err);
+	}
+	for (size_t i = 0; i < reps.n && rc == CRM_OK; i++)
+		rc = mail_one(st, o, m, &reps.items[i], i + 1, from, date, err);
+	for (size_t i = 0; i < reps.n; i++)
+		free(reps.items[i].rep);
+	free(reps.items);
+	free(from);
+	return rc;
+}
