@@ -1,6 +1,7 @@
 #!/bin/sh
 # demo.sh — builds demo.db with a few hundred customers and contacts (names
-# in several scripts) and prints a short tour of crm's commands.  Run by
+# in several scripts), their activities, tasks, deals and leads, and prints a
+# short tour of crm's commands.  Run by
 # `make demo`; uses ./crm and leaves ./demo.db for you to explore:
 #   export CRM_DB=$PWD/demo.db
 set -e
@@ -65,6 +66,33 @@ while IFS='	' read -r code name title; do
 	"$crm" contact add "$code" "$name" --title "$title" >/dev/null
 done
 
+# Sales work: a contact cadence for tier A, a few weeks of calls and visits
+# with follow-ups, deals spread over the stages, appointments, leads handed
+# out.  Dates are relative to today, so the reminders always have something.
+"$crm" config set tier.A.cadence 21
+"$crm" config set cadence.default 60
+for r in ann bob carla dev; do "$crm" config set "rep.$r.email" "$r@example.com"; done
+"$crm" customer list --status active --format tsv --no-header --columns code,owner --limit 60 |
+awk -F'\t' 'BEGIN { split("call email visit meeting call im", ty, " ")
+		split("Asked for prices|Discussed the new range|Complaint about a late delivery|Visited the plant|Quarterly review|Sent the catalogue", su, "|")
+		split("prospect qualified proposal negotiation", stg, " ") }
+	{ n = NR; rep = ($2 == "" ? "ann" : $2)
+	  printf "activity\t%s\t%s\t%s\t-%dd\t%d\t%s\n", $1, ty[n % 6 + 1], su[n % 6 + 1], n % 40 + 1, (n % 5 + 1) * 10, rep
+	  if (n % 3 == 0) printf "deal\t%s\t%s\t%d000\t%s\t%+dd\t%s\n", $1, "Order " n, n % 9 + 2, stg[n % 4 + 1], n % 70 - 10, rep
+	  if (n % 4 == 0) printf "task\t%s\tCall back about the offer\t%+dd\t%s\n", $1, n % 9 - 3, rep
+	  if (n % 10 == 0) printf "visit\t%s\tVisit with samples\t+%dd\t%s\n", $1, n % 5, rep }' |
+while IFS='	' read -r what code a b c d e f; do
+	case $what in
+	activity) "$crm" activity log "$code" --type "$a" --summary "$b" --at "$c" --minutes "$d" --rep "$e" >/dev/null ;;
+	deal)	deal=$("$crm" deal add "$code" "$a" --amount "$b" --close "$d" --owner "$e")
+		[ "$c" = prospect ] || "$crm" deal move "$deal" "$c" ;;
+	task) "$crm" task add "$a" --customer "$code" --due "$b" --assignee "$c" >/dev/null ;;
+	visit) "$crm" task add "$a" --customer "$code" --due "$b" --at 10:30 --where "customer site" --assignee "$c" >/dev/null ;;
+	esac
+done
+"$crm" customer list --status lead --format tsv --no-header --columns code --limit 6 |
+while read -r code; do "$crm" -q lead assign "$code" --to bob --feedback-days 3; done
+
 tour() {
 	printf '\n$ crm'
 	for a in "$@"; do
@@ -86,5 +114,10 @@ tour customer add "Nordlicht Optik AS" --city Oslo --tag new --credit-limit 2500
 tour customer edit C00301 --status prospect --owner bob
 tour history customer C00301
 tour --format json customer list --tag vip --limit 2 --columns code,name,credit_limit,tags
+tour agenda --rep ann --days 5
+tour deal pipeline
+tour deal forecast --by quarter
+tour report activity --by rep
+tour remind --rep bob
 printf '\n$ crm customer export | head -3\n'
 "$crm" customer export | head -3
