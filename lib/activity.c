@@ -42,14 +42,6 @@ static int one_of(const char *s, const char *const *list)
 	return 0;
 }
 
-static int step_done(struct crm_store *st, sqlite3_stmt *stmt, struct crm_err *err)
-{
-	int rc = sqlite3_step(stmt);
-
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
-}
-
 static int check_type(const char *type, struct crm_err *err)
 {
 	if (!one_of(type, activity_types))
@@ -220,7 +212,7 @@ static int insert_activity(struct crm_store *st, int64_t customer_id, int64_t co
 	crm_bind_text(stmt, 8, in->summary);
 	crm_bind_text(stmt, 9, in->outcome);
 	crm_bind_text(stmt, 10, st->clock.now);
-	rc = step_done(st, stmt, err);
+	rc = crm_store_run(st, stmt, err);
 	*id = sqlite3_last_insert_rowid(st->db);
 	return rc;
 }
@@ -270,23 +262,8 @@ int crm_activity_log(struct crm_store *st, int64_t customer_id,
 
 int crm_activity_find(struct crm_store *st, const char *key, int64_t *id, struct crm_err *err)
 {
-	sqlite3_stmt *stmt;
-	int rc;
-
-	if (!crm_all_digits(key) || strlen(key) > 18)
-		return crm_fail(err, CRM_ENOTFOUND, "no activity '%s'", key);
-	if ((rc = crm_store_prepare(st, "SELECT id FROM activity WHERE id = ?1", &stmt, err)))
-		return rc;
-	sqlite3_bind_int64(stmt, 1, atoll(key));
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	if (rc == SQLITE_ROW)
-		return CRM_OK;
-	if (rc != SQLITE_DONE)
-		return crm_store_error(st, rc, err);
-	return crm_fail(err, CRM_ENOTFOUND, "no activity '%s'", key);
+	return crm_store_find(st, "SELECT id FROM activity WHERE id = ?1", NULL, key, "activity", id,
+			      err);
 }
 
 /* A --from/--to date expression as YYYY-MM-DD. */
@@ -311,7 +288,6 @@ static void activity_cells(sqlite3_stmt *stmt, const char **cells)
 int crm_activity_list(struct crm_store *st, const struct crm_activity_filter *flt,
 		      struct crm_out *out, struct crm_err *err)
 {
-	const char *cells[sizeof crm_activity_columns / sizeof *crm_activity_columns];
 	char from[CRM_DATE_BUFSZ], to[CRM_DATE_BUFSZ];
 	int64_t deal_id = 0, any_customer = 0;
 	sqlite3_stmt *stmt;
@@ -343,15 +319,7 @@ int crm_activity_list(struct crm_store *st, const struct crm_activity_filter *fl
 	crm_bind_text(stmt, 5, flt->to ? to : NULL);
 	sqlite3_bind_int64(stmt, 6, deal_id);
 	sqlite3_bind_int64(stmt, 7, flt->limit > 0 ? flt->limit : -1);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		activity_cells(stmt, cells);
-		if (crm_out_row(out, cells) != CRM_OK) {
-			sqlite3_finalize(stmt);
-			return crm_fail(err, CRM_EFAIL, "write error");
-		}
-	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
+	return crm_store_list(st, stmt, crm_activity_columns, crm_activity_ncolumns, out, err);
 }
 
 /* Adds the follow-up activity id scheduled (its fields stay NULL when it
@@ -435,7 +403,7 @@ int crm_activity_edit(struct crm_store *st, int64_t id, const struct crm_activit
 		crm_bind_text(stmt, 5, in->minutes);
 		crm_bind_text(stmt, 6, in->at ? at : NULL);
 		crm_bind_text(stmt, 7, in->rep);
-		rc = step_done(st, stmt, err);
+		rc = crm_store_run(st, stmt, err);
 	}
 	return crm_store_end(st, rc, err);
 }
@@ -448,7 +416,7 @@ static int exec_id(struct crm_store *st, const char *sql, int64_t id, struct crm
 	if (rc != CRM_OK)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, id);
-	return step_done(st, stmt, err);
+	return crm_store_run(st, stmt, err);
 }
 
 int crm_activity_rm(struct crm_store *st, int64_t id, struct crm_err *err)

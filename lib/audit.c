@@ -29,7 +29,6 @@ static const char history_sql[] =
 int crm_history(struct crm_store *st, const char *entity, int64_t id, struct crm_out *out,
 		struct crm_err *err)
 {
-	const char *cells[sizeof crm_history_columns / sizeof *crm_history_columns];
 	sqlite3_stmt *stmt;
 	int rc = crm_store_prepare(st, history_sql, &stmt, err);
 
@@ -37,16 +36,7 @@ int crm_history(struct crm_store *st, const char *entity, int64_t id, struct crm
 		return rc;
 	sqlite3_bind_text(stmt, 1, entity, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		for (size_t i = 0; i < crm_history_ncolumns; i++)
-			cells[i] = (const char *)sqlite3_column_text(stmt, (int)i);
-		if (crm_out_row(out, cells) != CRM_OK) {
-			sqlite3_finalize(stmt);
-			return crm_fail(err, CRM_EFAIL, "write error");
-		}
-	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
+	return crm_store_list(st, stmt, crm_history_columns, crm_history_ncolumns, out, err);
 }
 
 int crm_audit_find(struct crm_store *st, const char *entity, const char *key, int64_t *id,

@@ -252,7 +252,6 @@ const size_t crm_config_ncolumns = sizeof crm_config_columns / sizeof *crm_confi
 int crm_config_list(struct crm_store *st, const char *prefix, struct crm_out *out,
 		    struct crm_err *err)
 {
-	const char *cells[2];
 	sqlite3_stmt *stmt;
 	int rc = crm_store_prepare(st,
 				   "SELECT key, value FROM config WHERE ?1 IS NULL OR "
@@ -262,16 +261,7 @@ int crm_config_list(struct crm_store *st, const char *prefix, struct crm_out *ou
 	if (rc != CRM_OK)
 		return rc;
 	crm_bind_text(stmt, 1, prefix);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		cells[0] = (const char *)sqlite3_column_text(stmt, 0);
-		cells[1] = (const char *)sqlite3_column_text(stmt, 1);
-		if (crm_out_row(out, cells) != CRM_OK) {
-			sqlite3_finalize(stmt);
-			return crm_fail(err, CRM_EFAIL, "write error");
-		}
-	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
+	return crm_store_list(st, stmt, crm_config_columns, crm_config_ncolumns, out, err);
 }
 
 const struct crm_column crm_config_key_columns[] = {

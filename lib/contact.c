@@ -40,14 +40,6 @@ static int contact_validate(const struct crm_contact_input *in, int editing, str
 	return CRM_OK;
 }
 
-static int step_done(struct crm_store *st, sqlite3_stmt *stmt, struct crm_err *err)
-{
-	int rc = sqlite3_step(stmt);
-
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
-}
-
 /* Unsets the current primary contact of a customer (given by its id, or by
  * one of its contacts' id when of_contact), so another can take it. */
 static int clear_primary(struct crm_store *st, int64_t id, int of_contact, struct crm_err *err)
@@ -65,7 +57,7 @@ static int clear_primary(struct crm_store *st, int64_t id, int of_contact, struc
 		return rc;
 	sqlite3_bind_int64(stmt, 1, id);
 	sqlite3_bind_text(stmt, 2, st->clock.now, -1, SQLITE_STATIC);
-	return step_done(st, stmt, err);
+	return crm_store_run(st, stmt, err);
 }
 
 static const char *blank_to_null(const char *s)
@@ -99,7 +91,7 @@ int crm_contact_add(struct crm_store *st, int64_t customer_id, const struct crm_
 		crm_bind_text(stmt, 7, blank_to_null(in->im));
 		sqlite3_bind_int(stmt, 8, in->primary == 1);
 		crm_bind_text(stmt, 9, st->clock.now);
-		rc = step_done(st, stmt, err);
+		rc = crm_store_run(st, stmt, err);
 		*id = sqlite3_last_insert_rowid(st->db);
 	}
 	return crm_store_end(st, rc, err);
@@ -152,7 +144,6 @@ static void contact_cells(sqlite3_stmt *stmt, const char **cells)
 int crm_contact_list(struct crm_store *st, int64_t customer_id, int include_archived,
 		     struct crm_out *out, struct crm_err *err)
 {
-	const char *cells[sizeof crm_contact_columns / sizeof *crm_contact_columns];
 	sqlite3_stmt *stmt;
 	int rc = crm_store_prepare(st,
 				   "SELECT " CONTACT_SELECT " WHERE (?1 = 0 OR k.customer_id = ?1) "
@@ -164,15 +155,7 @@ int crm_contact_list(struct crm_store *st, int64_t customer_id, int include_arch
 		return rc;
 	sqlite3_bind_int64(stmt, 1, customer_id);
 	sqlite3_bind_int(stmt, 2, include_archived);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		contact_cells(stmt, cells);
-		if (crm_out_row(out, cells) != CRM_OK) {
-			sqlite3_finalize(stmt);
-			return crm_fail(err, CRM_EFAIL, "write error");
-		}
-	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
+	return crm_store_list(st, stmt, crm_contact_columns, crm_contact_ncolumns, out, err);
 }
 
 int crm_contact_show(struct crm_store *st, int64_t id, struct crm_rec *rec, struct crm_err *err)
@@ -266,7 +249,7 @@ int crm_contact_edit(struct crm_store *st, int64_t id, const struct crm_contact_
 		if (in->primary >= 0)
 			sqlite3_bind_int(stmt, 8, in->primary);
 		crm_bind_text(stmt, 9, st->clock.now);
-		rc = step_done(st, stmt, err);
+		rc = crm_store_run(st, stmt, err);
 	}
 	return crm_store_end(st, rc, err);
 }
@@ -282,7 +265,7 @@ int crm_contact_rm(struct crm_store *st, int64_t id, struct crm_err *err)
 	if (rc == CRM_OK) {
 		sqlite3_bind_int64(stmt, 1, id);
 		crm_bind_text(stmt, 2, st->clock.now);
-		rc = step_done(st, stmt, err);
+		rc = crm_store_run(st, stmt, err);
 	}
 	return crm_store_end(st, rc, err);
 }

@@ -756,57 +756,8 @@ out:
 
 int crm_customer_find(struct crm_store *st, const char *key, int64_t *id, struct crm_err *err)
 {
-	sqlite3_stmt *stmt;
-	int rc;
-
-	rc = crm_store_prepare(st, crm_all_digits(key) ? "SELECT id FROM customer WHERE id = ?1"
-						   : "SELECT id FROM customer WHERE code = ?1",
-			       &stmt, err);
-	if (rc != CRM_OK)
-		return rc;
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	if (rc == SQLITE_ROW)
-		return CRM_OK;
-	if (rc != SQLITE_DONE)
-		return crm_store_error(st, rc, err);
-	return crm_fail(err, CRM_ENOTFOUND, "no customer '%s'", key);
-}
-
-/* Streams the rows of stmt to out: result column first + i is cols[i]. */
-static int stream_rows_from(struct crm_store *st, sqlite3_stmt *stmt, int first,
-			    const struct crm_column *cols, size_t ncols, struct crm_out *out,
-			    struct crm_err *err)
-{
-	const char *cells[ncols];
-	char money[ncols][CRM_MONEY_BUFSZ];
-	int rc;
-
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		for (size_t i = 0; i < ncols; i++) {
-			int c = first + (int)i;
-
-			if (sqlite3_column_type(stmt, c) == SQLITE_NULL)
-				cells[i] = NULL;
-			else if (cols[i].type == CRM_COL_MONEY)
-				cells[i] = crm_money_format(sqlite3_column_int64(stmt, c),
-							    st->money_decimals, money[i]);
-			else
-				cells[i] = (const char *)sqlite3_column_text(stmt, c);
-		}
-		if (crm_out_row(out, cells) != CRM_OK)
-			return crm_fail(err, CRM_EFAIL, "write error");
-	}
-	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
-}
-
-static int stream_rows(struct crm_store *st, sqlite3_stmt *stmt, const struct crm_column *cols,
-		       size_t ncols, struct crm_out *out, struct crm_err *err)
-{
-	return stream_rows_from(st, stmt, 0, cols, ncols, out, err);
+	return crm_store_find(st, "SELECT id FROM customer WHERE id = ?1",
+			      "SELECT id FROM customer WHERE code = ?1", key, "customer", id, err);
 }
 
 /* Sort keys a user may name: the list columns, nothing else. */
@@ -871,7 +822,7 @@ int crm_customer_list(struct crm_store *st, const struct crm_customer_filter *fl
 		crm_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":since"),
 			      crm_date_format(since, day));
 		sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), flt->limit);
-		rc = stream_rows(st, stmt, crm_customer_columns, crm_customer_ncolumns, out, err);
+		rc = crm_store_stream(st, stmt, 0, crm_customer_columns, crm_customer_ncolumns, out, err);
 	}
 	sqlite3_finalize(stmt);
 	free(sql.data);
@@ -902,7 +853,7 @@ int crm_customer_search(struct crm_store *st, const char *query, long limit,
 	if (rc == CRM_OK) {
 		sqlite3_bind_text(stmt, 1, match.data, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(stmt, 2, limit > 0 ? limit : -1);
-		rc = stream_rows(st, stmt, crm_customer_columns, crm_customer_ncolumns, out, err);
+		rc = crm_store_stream(st, stmt, 0, crm_customer_columns, crm_customer_ncolumns, out, err);
 	}
 	sqlite3_finalize(stmt);
 	free(match.data);
@@ -1516,7 +1467,7 @@ int crm_customer_export(struct crm_store *st, FILE *fp, const struct crm_out_opt
 		/* The SELECT starts with the id, which export leaves out. */
 		for (size_t k = 0; k < nkeys; k++)
 			sqlite3_bind_text(stmt, (int)k + 1, keys[k] + 6, -1, SQLITE_STATIC);
-		rc = stream_rows_from(st, stmt, 1, cols, ncols, out, err);
+		rc = crm_store_stream(st, stmt, 1, cols, ncols, out, err);
 		if (crm_out_close(out) != CRM_OK && rc == CRM_OK)
 			rc = crm_fail(err, CRM_EFAIL, "write error");
 	}

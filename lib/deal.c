@@ -38,47 +38,6 @@ static char *format_tenths(int64_t tenths, char buf[32])
 	return buf;
 }
 
-static int step_done(struct crm_store *st, sqlite3_stmt *stmt, struct crm_err *err)
-{
-	int rc = sqlite3_step(stmt);
-
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
-}
-
-/* Text for a cell of column type t from result column c of stmt; money is
- * formatted into buf. */
-static const char *cell(struct crm_store *st, sqlite3_stmt *stmt, int c, enum crm_coltype t,
-			char buf[CRM_MONEY_BUFSZ])
-{
-	if (sqlite3_column_type(stmt, c) == SQLITE_NULL)
-		return NULL;
-	if (t == CRM_COL_MONEY)
-		return crm_money_format(sqlite3_column_int64(stmt, c), st->money_decimals, buf);
-	return (const char *)sqlite3_column_text(stmt, c);
-}
-
-/* Streams every row of stmt (result column i is cols[i]) to out and
- * finalizes stmt. */
-static int stream(struct crm_store *st, sqlite3_stmt *stmt, const struct crm_column *cols,
-		  size_t ncols, struct crm_out *out, struct crm_err *err)
-{
-	const char *cells[ncols];
-	char money[ncols][CRM_MONEY_BUFSZ];
-	int rc;
-
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		for (size_t i = 0; i < ncols; i++)
-			cells[i] = cell(st, stmt, (int)i, cols[i].type, money[i]);
-		if (crm_out_row(out, cells) != CRM_OK) {
-			sqlite3_finalize(stmt);
-			return crm_fail(err, CRM_EFAIL, "write error");
-		}
-	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
-}
-
 /* Adds the rows of stmt as table `name` of rec and finalizes stmt. */
 static int rec_rows(struct crm_store *st, sqlite3_stmt *stmt, struct crm_rec *rec,
 		    const char *name, const struct crm_column *cols, size_t ncols,
@@ -91,7 +50,7 @@ static int rec_rows(struct crm_store *st, sqlite3_stmt *stmt, struct crm_rec *re
 	crm_rec_table(rec, name, cols, ncols);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		for (size_t i = 0; i < ncols; i++)
-			cells[i] = cell(st, stmt, (int)i, cols[i].type, money[i]);
+			cells[i] = crm_store_cell(st, stmt, (int)i, cols[i].type, money[i]);
 		crm_rec_table_row(rec, name, cells);
 	}
 	sqlite3_finalize(stmt);
@@ -100,24 +59,8 @@ static int rec_rows(struct crm_store *st, sqlite3_stmt *stmt, struct crm_rec *re
 
 int crm_deal_find(struct crm_store *st, const char *key, int64_t *id, struct crm_err *err)
 {
-	sqlite3_stmt *stmt;
-	int rc;
-
-	rc = crm_store_prepare(st, crm_all_digits(key) ? "SELECT id FROM deal WHERE id = ?1"
-						   : "SELECT id FROM deal WHERE code = ?1",
-			       &stmt, err);
-	if (rc != CRM_OK)
-		return rc;
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	if (rc == SQLITE_ROW)
-		return CRM_OK;
-	if (rc != SQLITE_DONE)
-		return crm_store_error(st, rc, err);
-	return crm_fail(err, CRM_ENOTFOUND, "no deal '%s'", key);
+	return crm_store_find(st, "SELECT id FROM deal WHERE id = ?1",
+			      "SELECT id FROM deal WHERE code = ?1", key, "deal", id, err);
 }
 
 /* "unknown stage 'x' (stages: a, b, c)" */
@@ -270,7 +213,7 @@ static int history_add(struct crm_store *st, int64_t id, const char *stage, stru
 	sqlite3_bind_text(stmt, 2, stage, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 3, st->clock.now, -1, SQLITE_STATIC);
 	crm_bind_text(stmt, 4, st->user);
-	return step_done(st, stmt, err);
+	return crm_store_run(st, stmt, err);
 }
 
 /* The owner a new deal of customer_id gets by default: the customer's,
@@ -343,7 +286,7 @@ int crm_deal_insert(struct crm_store *st, int64_t customer_id, const struct crm_
 		crm_bind_text(stmt, 8, in->owner ? in->owner : owner);
 		crm_bind_text(stmt, 9, in->source && *in->source ? in->source : NULL);
 		crm_bind_text(stmt, 10, st->clock.now);
-		if ((rc = step_done(st, stmt, err)) == CRM_OK)
+		if ((rc = crm_store_run(st, stmt, err)) == CRM_OK)
 			rc = history_add(st, sqlite3_last_insert_rowid(st->db), stage, err);
 	}
 	crm_stages_free(&stages);
@@ -401,7 +344,7 @@ int crm_deal_list(struct crm_store *st, const struct crm_deal_filter *f, struct 
 	crm_bind_text(stmt, 2, f->owner);
 	crm_bind_text(stmt, 3, f->stage);
 	crm_bind_text(stmt, 4, status);
-	return stream(st, stmt, crm_deal_columns, crm_deal_ncolumns, out, err);
+	return crm_store_list(st, stmt, crm_deal_columns, crm_deal_ncolumns, out, err);
 }
 
 static const struct crm_column history_columns[] = {
@@ -446,7 +389,7 @@ int crm_deal_show(struct crm_store *st, int64_t id, struct crm_rec *rec, struct 
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		for (size_t i = 0; i < crm_deal_ncolumns; i++)
 			crm_rec_field(rec, crm_deal_columns[i].name, crm_deal_columns[i].type,
-				      cell(st, stmt, (int)i, crm_deal_columns[i].type, money));
+				      crm_store_cell(st, stmt, (int)i, crm_deal_columns[i].type, money));
 	sqlite3_finalize(stmt);
 	if (rc == SQLITE_DONE)
 		return crm_fail(err, CRM_ENOTFOUND, "no deal with id %lld", (long long)id);
@@ -501,7 +444,7 @@ int crm_deal_edit(struct crm_store *st, int64_t id, const struct crm_deal_input 
 		crm_bind_text(stmt, 8, in->owner);
 		crm_bind_text(stmt, 9, in->source);
 		crm_bind_text(stmt, 10, st->clock.now);
-		rc = step_done(st, stmt, err);
+		rc = crm_store_run(st, stmt, err);
 	}
 	return crm_store_end(st, rc, err);
 }
@@ -548,7 +491,7 @@ static int deal_change(struct crm_store *st, int64_t id, const char *sql, const 
 	crm_bind_text(stmt, 3, text);
 	crm_date_format(st->clock.today, today);
 	sqlite3_bind_text(stmt, 4, today, -1, SQLITE_STATIC);
-	if ((rc = step_done(st, stmt, err)) == CRM_OK)
+	if ((rc = crm_store_run(st, stmt, err)) == CRM_OK)
 		rc = history_add(st, id, entered, err);
 	return rc;
 }
@@ -737,7 +680,7 @@ int crm_deal_stages(struct crm_store *st, struct crm_out *out, struct crm_err *e
 	sqlite3_stmt *stmt;
 	int rc = open_by_stage(st, NULL, &stmt, err);
 
-	return rc == CRM_OK ? stream(st, stmt, crm_stage_columns, crm_stage_ncolumns, out, err) : rc;
+	return rc == CRM_OK ? crm_store_list(st, stmt, crm_stage_columns, crm_stage_ncolumns, out, err) : rc;
 }
 
 const struct crm_column crm_pipeline_columns[] = {
@@ -1059,3 +1002,4 @@ int crm_deal_stalled(struct crm_store *st, const char *owner, struct crm_out *ou
 	}
 	return finish(st, stmt, rc, step, err);
 }
+

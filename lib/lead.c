@@ -56,7 +56,6 @@ const size_t crm_lead_ncolumns = sizeof crm_lead_columns / sizeof *crm_lead_colu
 int crm_lead_list(struct crm_store *st, const struct crm_lead_filter *f, struct crm_out *out,
 		  struct crm_err *err)
 {
-	const char *cells[sizeof crm_lead_columns / sizeof *crm_lead_columns];
 	char today[CRM_DATE_BUFSZ];
 	sqlite3_stmt *stmt;
 	int rc = crm_store_prepare(st, LEAD_SELECT, &stmt, err);
@@ -69,16 +68,7 @@ int crm_lead_list(struct crm_store *st, const struct crm_lead_filter *f, struct 
 	crm_bind_text(stmt, 4, f->campaign);
 	sqlite3_bind_int(stmt, 5, f->unassigned);
 	sqlite3_bind_int(stmt, 6, f->overdue);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		for (size_t i = 0; i < crm_lead_ncolumns; i++)
-			cells[i] = (const char *)sqlite3_column_text(stmt, (int)i);
-		if (crm_out_row(out, cells) != CRM_OK) {
-			sqlite3_finalize(stmt);
-			return crm_fail(err, CRM_EFAIL, "write error");
-		}
-	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
+	return crm_store_list(st, stmt, crm_lead_columns, crm_lead_ncolumns, out, err);
 }
 
 /* Reads the code and status of customer id (inside the caller's
@@ -114,14 +104,6 @@ static int check_status(struct crm_store *st, int64_t id, const char *allowed, c
 	return rc;
 }
 
-static int step_done(struct crm_store *st, sqlite3_stmt *stmt, struct crm_err *err)
-{
-	int rc = sqlite3_step(stmt);
-
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
-}
-
 /* Runs sql (?1 customer id, ?2 now, ?3 text, ?4 more text). */
 static int run(struct crm_store *st, const char *sql, int64_t id, const char *a, const char *b,
 	       struct crm_err *err)
@@ -135,7 +117,7 @@ static int run(struct crm_store *st, const char *sql, int64_t id, const char *a,
 	sqlite3_bind_text(stmt, 2, st->clock.now, -1, SQLITE_STATIC);
 	crm_bind_text(stmt, 3, a);
 	crm_bind_text(stmt, 4, b);
-	return step_done(st, stmt, err);
+	return crm_store_run(st, stmt, err);
 }
 
 int crm_lead_assign(struct crm_store *st, int64_t customer_id, const char *rep, long days,

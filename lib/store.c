@@ -13,6 +13,7 @@
 #include "money.h"
 #include "search.h"
 #include "store.h"
+#include "validate.h"
 
 extern const char crm_schema_sql[];
 
@@ -138,6 +139,77 @@ int crm_store_prepare(struct crm_store *st, const char *sql, sqlite3_stmt **stmt
 	int rc = sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL);
 
 	return rc == SQLITE_OK ? CRM_OK : crm_store_error(st, rc, err);
+}
+
+int crm_store_run(struct crm_store *st, sqlite3_stmt *stmt, struct crm_err *err)
+{
+	int rc = sqlite3_step(stmt);
+
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
+}
+
+const char *crm_store_cell(struct crm_store *st, sqlite3_stmt *stmt, int c, enum crm_coltype t,
+			   char buf[CRM_MONEY_BUFSZ])
+{
+	switch (sqlite3_column_type(stmt, c)) {
+	case SQLITE_NULL:
+		return NULL;
+	case SQLITE_INTEGER:
+		if (t == CRM_COL_MONEY)
+			return crm_money_format(sqlite3_column_int64(stmt, c), st->money_decimals,
+						buf);
+		/* fall through */
+	default:
+		return (const char *)sqlite3_column_text(stmt, c);
+	}
+}
+
+int crm_store_stream(struct crm_store *st, sqlite3_stmt *stmt, int first,
+		     const struct crm_column *cols, size_t ncols, struct crm_out *out,
+		     struct crm_err *err)
+{
+	const char *cells[ncols];
+	char money[ncols][CRM_MONEY_BUFSZ];
+	int rc;
+
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		for (size_t i = 0; i < ncols; i++)
+			cells[i] = crm_store_cell(st, stmt, first + (int)i, cols[i].type, money[i]);
+		if (crm_out_row(out, cells) != CRM_OK)
+			return crm_fail(err, CRM_EFAIL, "write error");
+	}
+	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
+}
+
+int crm_store_list(struct crm_store *st, sqlite3_stmt *stmt, const struct crm_column *cols,
+		   size_t ncols, struct crm_out *out, struct crm_err *err)
+{
+	int rc = crm_store_stream(st, stmt, 0, cols, ncols, out, err);
+
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int crm_store_find(struct crm_store *st, const char *by_id, const char *by_code,
+		   const char *key, const char *noun, int64_t *id, struct crm_err *err)
+{
+	int digits = crm_all_digits(key);
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (!digits && !by_code)
+		return crm_fail(err, CRM_ENOTFOUND, "no %s '%s'", noun, key);
+	if ((rc = crm_store_prepare(st, digits ? by_id : by_code, &stmt, err)) != CRM_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		*id = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_ROW)
+		return CRM_OK;
+	return rc == SQLITE_DONE ? crm_fail(err, CRM_ENOTFOUND, "no %s '%s'", noun, key)
+				 : crm_store_error(st, rc, err);
 }
 
 int crm_bind_text(sqlite3_stmt *stmt, int i, const char *text)

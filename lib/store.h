@@ -12,6 +12,8 @@
 
 #include "date.h"
 #include "err.h"
+#include "money.h"
+#include "output.h"
 
 /* PRAGMA application_id of a crm database: "CRM1". */
 #define CRM_APPLICATION_ID 0x43524d31
@@ -79,6 +81,34 @@ int crm_store_prepare(struct crm_store *st, const char *sql, sqlite3_stmt **stmt
  * CRM status with a message: busy → CRM_EBUSY, constraint → CRM_EINVAL,
  * anything else → CRM_EFAIL. */
 int crm_store_error(struct crm_store *st, int rc, struct crm_err *err);
+
+/* Steps stmt, a statement that returns no rows, to its end and finalizes
+ * it; CRM_OK, or the failure as crm_store_error makes it. */
+int crm_store_run(struct crm_store *st, sqlite3_stmt *stmt, struct crm_err *err);
+
+/* Text of result column c of the current row of stmt, for a cell of type t:
+ * NULL for SQL NULL, an integer of a money column (minor units) as an exact
+ * decimal written into buf.  The text lives until the next step. */
+const char *crm_store_cell(struct crm_store *st, sqlite3_stmt *stmt, int c, enum crm_coltype t,
+			   char buf[CRM_MONEY_BUFSZ]);
+
+/* Streams every remaining row of stmt to out: result column first + i is
+ * cols[i].  The caller still owns (and finalizes) stmt.  CRM_EFAIL "write
+ * error" when out fails. */
+int crm_store_stream(struct crm_store *st, sqlite3_stmt *stmt, int first,
+		     const struct crm_column *cols, size_t ncols, struct crm_out *out,
+		     struct crm_err *err);
+
+/* crm_store_stream from the first result column, then finalizes stmt: the
+ * end of every list function. */
+int crm_store_list(struct crm_store *st, sqlite3_stmt *stmt, const struct crm_column *cols,
+		   size_t ncols, struct crm_out *out, struct crm_err *err);
+
+/* Resolves a record's key to its id: by_id (one parameter, the id) when key
+ * is all digits, else by_code (one parameter, the key; NULL for records
+ * that have no code).  CRM_ENOTFOUND "no NOUN 'KEY'" when there is none. */
+int crm_store_find(struct crm_store *st, const char *by_id, const char *by_code,
+		   const char *key, const char *noun, int64_t *id, struct crm_err *err);
 
 /* Binds text to parameter i, as NULL when text is NULL. */
 int crm_bind_text(sqlite3_stmt *stmt, int i, const char *text);

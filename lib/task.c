@@ -51,33 +51,6 @@ static int one_of(const char *s, const char *const *list)
 	return 0;
 }
 
-static int step_done(struct crm_store *st, sqlite3_stmt *stmt, struct crm_err *err)
-{
-	int rc = sqlite3_step(stmt);
-
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
-}
-
-/* Streams the rows of stmt (ncols columns) to out, then finalizes it. */
-static int stream(struct crm_store *st, sqlite3_stmt *stmt, size_t ncols, struct crm_out *out,
-		  struct crm_err *err)
-{
-	const char *cells[16];
-	int rc;
-
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		for (size_t i = 0; i < ncols; i++)
-			cells[i] = (const char *)sqlite3_column_text(stmt, (int)i);
-		if (crm_out_row(out, cells) != CRM_OK) {
-			sqlite3_finalize(stmt);
-			return crm_fail(err, CRM_EFAIL, "write error");
-		}
-	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
-}
-
 static int check_rep(const char *rep, struct crm_err *err)
 {
 	if (!*rep || strlen(rep) > MAX_REP || crm_has_control(rep, 0))
@@ -216,7 +189,7 @@ static int insert_task(struct crm_store *st, const struct task_row *row, int64_t
 	crm_bind_text(stmt, 8, row->assignee);
 	crm_bind_text(stmt, 9, row->priority ? row->priority : "normal");
 	crm_bind_text(stmt, 10, st->clock.now);
-	rc = step_done(st, stmt, err);
+	rc = crm_store_run(st, stmt, err);
 	*id = sqlite3_last_insert_rowid(st->db);
 	return rc;
 }
@@ -261,23 +234,7 @@ int crm_task_add_followup(struct crm_store *st, int64_t activity_id, int64_t cus
 
 int crm_task_find(struct crm_store *st, const char *key, int64_t *id, struct crm_err *err)
 {
-	sqlite3_stmt *stmt;
-	int rc;
-
-	if (!crm_all_digits(key) || strlen(key) > 18)
-		return crm_fail(err, CRM_ENOTFOUND, "no task '%s'", key);
-	if ((rc = crm_store_prepare(st, "SELECT id FROM task WHERE id = ?1", &stmt, err)))
-		return rc;
-	sqlite3_bind_int64(stmt, 1, atoll(key));
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	if (rc == SQLITE_ROW)
-		return CRM_OK;
-	if (rc != SQLITE_DONE)
-		return crm_store_error(st, rc, err);
-	return crm_fail(err, CRM_ENOTFOUND, "no task '%s'", key);
+	return crm_store_find(st, "SELECT id FROM task WHERE id = ?1", NULL, key, "task", id, err);
 }
 
 int crm_task_list(struct crm_store *st, const struct crm_task_filter *flt, struct crm_out *out,
@@ -322,7 +279,7 @@ int crm_task_list(struct crm_store *st, const struct crm_task_filter *flt, struc
 	sqlite3_bind_int(stmt, 5, flt->overdue);
 	crm_bind_text(stmt, 6, crm_date_format(st->clock.today, today));
 	crm_bind_text(stmt, 7, flt->due_before ? before : NULL);
-	return stream(st, stmt, crm_task_ncolumns, out, err);
+	return crm_store_list(st, stmt, crm_task_columns, crm_task_ncolumns, out, err);
 }
 
 /* The status of task id into buf (8 bytes): CRM_ENOTFOUND when none. */
@@ -363,7 +320,7 @@ static int mark_done(struct crm_store *st, const char *key, struct crm_err *err)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, id);
 	crm_bind_text(stmt, 2, st->clock.now);
-	return step_done(st, stmt, err);
+	return crm_store_run(st, stmt, err);
 }
 
 int crm_task_done(struct crm_store *st, const char *const *keys, size_t n, struct crm_err *err)
@@ -509,7 +466,7 @@ static int task_update(struct crm_store *st, int64_t id, const struct crm_task_i
 	crm_bind_text(stmt, 9, in->priority);
 	sqlite3_bind_int(stmt, 10, in->reopen);
 	crm_bind_text(stmt, 11, st->clock.now);
-	return step_done(st, stmt, err);
+	return crm_store_run(st, stmt, err);
 }
 
 int crm_task_edit(struct crm_store *st, int64_t id, const struct crm_task_input *in,
@@ -547,7 +504,7 @@ int crm_task_rm(struct crm_store *st, int64_t id, struct crm_err *err)
 		rc = crm_store_prepare(st, "DELETE FROM task WHERE id = ?1", &stmt, err);
 	if (rc == CRM_OK) {
 		sqlite3_bind_int64(stmt, 1, id);
-		rc = step_done(st, stmt, err);
+		rc = crm_store_run(st, stmt, err);
 	}
 	return crm_store_end(st, rc, err);
 }
@@ -572,7 +529,7 @@ int crm_task_reassign(struct crm_store *st, const char *from, const char *to, lo
 		crm_bind_text(stmt, 1, from);
 		crm_bind_text(stmt, 2, to);
 		crm_bind_text(stmt, 3, st->clock.now);
-		rc = step_done(st, stmt, err);
+		rc = crm_store_run(st, stmt, err);
 		*count = sqlite3_changes(st->db);
 	}
 	return crm_store_end(st, rc, err);
@@ -611,7 +568,7 @@ int crm_agenda(struct crm_store *st, const char *rep, long days, struct crm_out 
 	crm_bind_text(stmt, 1, rep);
 	crm_bind_text(stmt, 2, first);
 	crm_bind_text(stmt, 3, last);
-	return stream(st, stmt, crm_agenda_ncolumns, out, err);
+	return crm_store_list(st, stmt, crm_agenda_columns, crm_agenda_ncolumns, out, err);
 }
 
 static const struct crm_column section_columns[] = {
