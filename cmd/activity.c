@@ -65,18 +65,6 @@ static int activity_log(struct cli *cli, int argc, char **argv)
 	return 0;
 }
 
-/* Parses a positive count ("--limit 20"). */
-static int parse_count(struct cli *cli, const char *opt, const char *s, long *out)
-{
-	char *end;
-
-	errno = 0;
-	*out = strtol(s, &end, 10);
-	if (errno || *end || *out < 1 || end == s)
-		return cli_error(cli, CRM_EUSAGE, "%s '%s' is not a count", opt, s);
-	return 0;
-}
-
 static int activity_list(struct cli *cli, int argc, char **argv)
 {
 	static const char *const usage[] = {
@@ -104,7 +92,7 @@ static int activity_list(struct cli *cli, int argc, char **argv)
 		case OPT_TO: f.to = optarg; break;
 		case OPT_DEAL: f.deal = optarg; break;
 		case OPT_LIMIT:
-			if ((rc = parse_count(cli, "--limit", optarg, &f.limit)))
+			if ((rc = cli_count(cli, "--limit", optarg, 1, &f.limit)))
 				return rc;
 			break;
 		case 'h': return cli_usage(usage, 0);

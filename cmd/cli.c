@@ -285,6 +285,17 @@ int cli_dispatch(struct cli *cli, const struct group *g, int argc, char **argv)
 	return v->run(cli, argc, argv);
 }
 
+int cli_count(struct cli *cli, const char *opt, const char *s, long least, long *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtol(s, &end, 10);
+	if (errno || *end || *out < least || end == s)
+		return cli_error(cli, CRM_EUSAGE, "%s '%s' is not a count", opt, s);
+	return 0;
+}
+
 void cli_list_push(struct cli_list *l, const char *s)
 {
 	l->items = realloc(l->items, (l->n + 1) * sizeof *l->items);

@@ -106,6 +106,10 @@ int cli_out_close(struct cli *cli, struct crm_out *out, int rc);
  * command on the whole argv. */
 int cli_dispatch(struct cli *cli, const struct group *g, int argc, char **argv);
 
+/* Parses the count an option takes ("--limit 20"), at least `least`;
+ * prints "OPT 'S' is not a count" and returns 2 otherwise, else 0. */
+int cli_count(struct cli *cli, const char *opt, const char *s, long least, long *out);
+
 /* Collects repeated option values (--tag a --tag b). */
 struct cli_list {
 	const char **items;

@@ -183,18 +183,6 @@ static int customer_edit(struct cli *cli, int argc, char **argv)
 	return rc == CLI_DONE ? 0 : rc;
 }
 
-/* Parses a positive count ("--limit 20"). */
-static int parse_count(struct cli *cli, const char *opt, const char *s, long *out)
-{
-	char *end;
-
-	errno = 0;
-	*out = strtol(s, &end, 10);
-	if (errno || *end || *out < 0 || end == s)
-		return cli_error(cli, CRM_EUSAGE, "%s '%s' is not a count", opt, s);
-	return 0;
-}
-
 static int customer_list(struct cli *cli, int argc, char **argv)
 {
 	static const char *const usage[] = {
@@ -234,7 +222,7 @@ static int customer_list(struct cli *cli, int argc, char **argv)
 		case OPT_SINCE: f.since = optarg; break;
 		case OPT_SORT: f.sort = optarg; break;
 		case OPT_LIMIT:
-			if ((rc = parse_count(cli, "--limit", optarg, &f.limit)))
+			if ((rc = cli_count(cli, "--limit", optarg, 0, &f.limit)))
 				return rc;
 			break;
 		case OPT_ALL: f.archived = 1; break;
@@ -350,7 +338,7 @@ static int customer_search(struct cli *cli, int argc, char **argv)
 
 	while ((c = cli_getopt(cli, argc, argv, "", opts)) != -1) {
 		if (c == OPT_LIMIT) {
-			if ((rc = parse_count(cli, "--limit", optarg, &limit)))
+			if ((rc = cli_count(cli, "--limit", optarg, 0, &limit)))
 				return rc;
 		} else if (c == OPT_ALL) {
 			all = 1;

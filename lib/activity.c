@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "activity.h"
+#include "customer.h"
 #include "contact.h"
 #include "task.h"
 #include "text.h"
@@ -128,20 +129,6 @@ static int activity_validate(struct crm_store *st, const struct crm_activity_inp
 	return CRM_OK;
 }
 
-/* The code of customer id, copied into buf (65 bytes). */
-static void customer_code(struct crm_store *st, int64_t id, char *buf)
-{
-	sqlite3_stmt *stmt;
-
-	strcpy(buf, "?");
-	if (crm_store_prepare(st, "SELECT code FROM customer WHERE id = ?1", &stmt, NULL))
-		return;
-	sqlite3_bind_int64(stmt, 1, id);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		snprintf(buf, 65, "%s", (const char *)sqlite3_column_text(stmt, 0));
-	sqlite3_finalize(stmt);
-}
-
 /* Resolves --contact among customer_id's contacts.  A key that names
  * another customer's contact is refused as such, not as unknown. */
 static int resolve_contact(struct crm_store *st, const char *key, int64_t customer_id,
@@ -166,8 +153,8 @@ static int resolve_contact(struct crm_store *st, const char *key, int64_t custom
 	sqlite3_finalize(stmt);
 	if (owner == customer_id)
 		return CRM_OK;
-	customer_code(st, owner, theirs);
-	customer_code(st, customer_id, ours);
+	crm_customer_code(st, owner, theirs);
+	crm_customer_code(st, customer_id, ours);
 	return crm_fail(err, CRM_EINVAL, "contact '%s' belongs to %s, not %s", key, theirs, ours);
 }
 

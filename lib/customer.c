@@ -754,6 +754,19 @@ out:
 
 /* ---- reading ---- */
 
+void crm_customer_code(struct crm_store *st, int64_t id, char buf[65])
+{
+	sqlite3_stmt *stmt;
+
+	strcpy(buf, "?");
+	if (crm_store_prepare(st, "SELECT code FROM customer WHERE id = ?1", &stmt, NULL))
+		return;
+	sqlite3_bind_int64(stmt, 1, id);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		snprintf(buf, 65, "%s", (const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+}
+
 int crm_customer_find(struct crm_store *st, const char *key, int64_t *id, struct crm_err *err)
 {
 	return crm_store_find(st, "SELECT id FROM customer WHERE id = ?1",

@@ -70,6 +70,10 @@ int crm_customer_duplicates(struct crm_store *st, const struct crm_customer_inpu
  * CRM_ENOTFOUND "no customer 'KEY'" when there is none. */
 int crm_customer_find(struct crm_store *st, const char *key, int64_t *id, struct crm_err *err);
 
+/* Copies the code of customer id into buf (65 bytes); "?" when there is
+ * none.  For messages. */
+void crm_customer_code(struct crm_store *st, int64_t id, char buf[65]);
+
 struct crm_customer_filter {
 	const char *status, *owner, *tag, *city, *country, *tier;
 	const char *since; /* created on or after this date expression */

@@ -100,20 +100,6 @@ static int task_validate(struct crm_store *st, const struct crm_task_input *in, 
 	return CRM_OK;
 }
 
-/* The code of customer id into buf (65 bytes). */
-static void customer_code(struct crm_store *st, int64_t id, char *buf)
-{
-	sqlite3_stmt *stmt;
-
-	strcpy(buf, "?");
-	if (crm_store_prepare(st, "SELECT code FROM customer WHERE id = ?1", &stmt, NULL))
-		return;
-	sqlite3_bind_int64(stmt, 1, id);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		snprintf(buf, 65, "%s", (const char *)sqlite3_column_text(stmt, 0));
-	sqlite3_finalize(stmt);
-}
-
 /* The customer of deal id (0 if none). */
 static int64_t deal_customer(struct crm_store *st, int64_t id)
 {
@@ -140,8 +126,8 @@ static int deal_fits(struct crm_store *st, const char *key, int64_t deal_id, int
 		*customer_id = owner;
 		return CRM_OK;
 	}
-	customer_code(st, owner, theirs);
-	customer_code(st, *customer_id, ours);
+	crm_customer_code(st, owner, theirs);
+	crm_customer_code(st, *customer_id, ours);
 	return crm_fail(err, CRM_EINVAL, "deal '%s' belongs to %s, not %s", key, theirs, ours);
 }
 
@@ -406,12 +392,12 @@ static int edit_links(struct crm_store *st, const struct crm_task_input *in, str
 		return CRM_OK;
 	/* the customer changed under a deal the task keeps */
 	deal_code(st, t->deal_id, deal);
-	customer_code(st, owner, theirs);
+	crm_customer_code(st, owner, theirs);
 	if (!t->customer_id)
 		return crm_fail(err, CRM_EINVAL,
 				"deal '%s' belongs to %s: clear the deal with --deal '' too", deal,
 				theirs);
-	customer_code(st, t->customer_id, ours);
+	crm_customer_code(st, t->customer_id, ours);
 	return crm_fail(err, CRM_EINVAL, "deal '%s' belongs to %s, not %s", deal, theirs, ours);
 }
 
