@@ -446,6 +446,25 @@ CREATE TABLE lead_assignment (
 
 CREATE INDEX lead_assignment_customer ON lead_assignment (customer_id, assigned);
 
+-- Each lead's latest assignment and the feedback on it: the date of the
+-- first activity on the lead or the first change of its status (which the
+-- audit log records), whichever came first at or after the assignment; NULL
+-- while there is none.  lead list and remind read the rule from here.
+CREATE VIEW lead_feedback (customer_id, rep, assigned, feedback_due, feedback) AS
+SELECT customer_id, rep, assigned, feedback_due,
+       substr(CASE WHEN fa IS NULL THEN fs WHEN fs IS NULL OR fa <= fs THEN fa ELSE fs END,
+	      1, 10)
+FROM (SELECT la.customer_id, la.rep, la.assigned, la.feedback_due,
+	     (SELECT min(a.at) FROM activity a
+	      WHERE a.customer_id = la.customer_id AND a.at >= la.assigned) AS fa,
+	     (SELECT min(u.at) FROM audit u
+	      WHERE u.entity = 'customer' AND u.entity_id = la.customer_id
+	        AND u.action = 'update' AND u.at >= la.assigned
+	        AND json_extract(u.old, '$.status') IS NOT json_extract(u.new, '$.status')) AS fs
+      FROM lead_assignment la
+      WHERE la.id = (SELECT l.id FROM lead_assignment l WHERE l.customer_id = la.customer_id
+		     ORDER BY l.assigned DESC, l.id DESC LIMIT 1));
+
 -- The audit log of deals, activities and tasks.
 CREATE VIEW deal_audit_json (id, doc) AS
 SELECT d.id, json_object(

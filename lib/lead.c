@@ -31,27 +31,14 @@ const struct crm_column crm_lead_columns[] = {
 };
 const size_t crm_lead_ncolumns = sizeof crm_lead_columns / sizeof *crm_lead_columns;
 
-/* Feedback on a lead is the first activity on it, or the first change of
- * its status, at or after its latest assignment (fa and fs). */
+/* The feedback rule is the schema's view lead_feedback. */
 #define LEAD_SELECT                                                                            \
-	"SELECT code, name, source, campaign, owner, assigned, feedback_due,"                 \
-	" substr(CASE WHEN fa IS NULL THEN fs WHEN fs IS NULL OR fa <= fs THEN fa"           \
-	" ELSE fs END, 1, 10),"                                                               \
-	" coalesce(feedback_due < ?1 AND fa IS NULL AND fs IS NULL, 0) AS overdue, created"   \
-	" FROM (SELECT c.code, c.name, c.source, c.campaign, c.owner, c.created,"            \
-	"  la.assigned, la.feedback_due,"                                                      \
-	"  (SELECT min(a.at) FROM activity a WHERE a.customer_id = c.id"                      \
-	"   AND a.at >= la.assigned) AS fa,"                                                   \
-	"  (SELECT min(u.at) FROM audit u WHERE u.entity = 'customer' AND u.entity_id = c.id" \
-	"   AND u.action = 'update' AND u.at >= la.assigned"                                   \
-	"   AND json_extract(u.old, '$.status') IS NOT json_extract(u.new, '$.status')) AS fs" \
-	"  FROM customer c LEFT JOIN lead_assignment la ON la.id ="                            \
-	"   (SELECT l.id FROM lead_assignment l WHERE l.customer_id = c.id"                    \
-	"    ORDER BY l.assigned DESC, l.id DESC LIMIT 1)"                                     \
-	"  WHERE c.status = 'lead' AND c.archived = 0 AND (?2 IS NULL OR c.owner = ?2)"       \
-	"  AND (?3 IS NULL OR c.source = ?3) AND (?4 IS NULL OR c.campaign = ?4)"             \
-	"  AND (?5 = 0 OR c.owner IS NULL))"                                                   \
-	" WHERE ?6 = 0 OR overdue ORDER BY code"
+	"SELECT c.code, c.name, c.source, c.campaign, c.owner, f.assigned, f.feedback_due,"   \
+	" f.feedback, coalesce(f.feedback_due < ?1 AND f.feedback IS NULL, 0) AS overdue,"    \
+	" c.created FROM customer c LEFT JOIN lead_feedback f ON f.customer_id = c.id"       \
+	" WHERE c.status = 'lead' AND c.archived = 0 AND (?2 IS NULL OR c.owner = ?2)"        \
+	" AND (?3 IS NULL OR c.source = ?3) AND (?4 IS NULL OR c.campaign = ?4)"              \
+	" AND (?5 = 0 OR c.owner IS NULL) AND (?6 = 0 OR overdue) ORDER BY c.code"
 
 int crm_lead_list(struct crm_store *st, const struct crm_lead_filter *f, struct crm_out *out,
 		  struct crm_err *err)

@@ -57,11 +57,6 @@ const size_t crm_remind_ncolumns = sizeof crm_remind_columns / sizeof *crm_remin
 	"FROM task t LEFT JOIN customer c ON c.id = t.customer_id "                          \
 	"LEFT JOIN deal d ON d.id = t.deal_id WHERE t.status = 'open' AND " where
 
-/* The latest assignment of lead c. */
-#define LATEST_ASSIGNMENT                                                                     \
-	"(SELECT l.id FROM lead_assignment l WHERE l.customer_id = c.id "                    \
-	"ORDER BY l.assigned DESC, l.id DESC LIMIT 1)"
-
 /* The sections, in the order they are printed.
  *
  * To add one (orders to ship, invoices overdue, RMAs late ...): add an entry
@@ -96,21 +91,17 @@ static const struct section {
 	      "'customer ' || c.code AS ref, c.code AS sort "
 	      "FROM customer_cadence k JOIN customer c ON c.id = k.customer_id "
 	      "WHERE k.next_contact <= :today")},
-	/* A lead whose rep has neither logged an activity nor changed its status
-	 * (the audit log records that) since the latest assignment. */
+	/* A lead without feedback (schema.sql, view lead_feedback) past the
+	 * deadline of its latest assignment. */
 	{"feedback", "Lead feedback overdue", NULL,
-	 ROWS("SELECT a.rep AS rep, a.feedback_due AS date, c.code AS customer, "
+	 ROWS("SELECT f.rep AS rep, f.feedback_due AS date, c.code AS customer, "
 	      "c.name AS name, 'lead feedback due' AS item, "
-	      "'assigned ' || date(a.assigned) || ', ' || "
-	      DAYS(DAYS_SINCE("a.feedback_due")) " || ' late' AS detail, "
+	      "'assigned ' || date(f.assigned) || ', ' || "
+	      DAYS(DAYS_SINCE("f.feedback_due")) " || ' late' AS detail, "
 	      "'lead ' || c.code AS ref, c.code AS sort "
-	      "FROM customer c JOIN lead_assignment a ON a.id = " LATEST_ASSIGNMENT " "
-	      "WHERE c.status = 'lead' AND c.archived = 0 AND a.feedback_due < :today "
-	      "AND NOT EXISTS (SELECT 1 FROM activity v WHERE v.customer_id = c.id "
-	      "AND v.at >= a.assigned) "
-	      "AND NOT EXISTS (SELECT 1 FROM audit u WHERE u.entity = 'customer' "
-	      "AND u.entity_id = c.id AND u.action = 'update' AND u.at >= a.assigned "
-	      "AND json_extract(u.old, '$.status') IS NOT json_extract(u.new, '$.status'))")},
+	      "FROM customer c JOIN lead_feedback f ON f.customer_id = c.id "
+	      "WHERE c.status = 'lead' AND c.archived = 0 AND f.feedback_due < :today "
+	      "AND f.feedback IS NULL")},
 	{"stalled", "Stalled deals", NULL,
 	 ROWS("SELECT d.owner AS rep, date(d.stage_since) AS date, c.code AS customer, "
 	      "c.name AS name, d.title AS item, "
