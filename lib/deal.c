@@ -69,6 +69,10 @@ static int unknown_stage(const struct crm_stages *s, const char *name, struct cr
 	struct crm_buf list = {0};
 	int rc;
 
+	if (!strcmp(name, "won") || !strcmp(name, "lost"))
+		return crm_fail(err, CRM_EINVAL,
+				"'%s' is an outcome, not a stage (see 'crm deal won' and "
+				"'crm deal lost')", name);
 	for (size_t i = 0; i < s->n; i++)
 		crm_buf_addf(&list, "%s%s", i ? ", " : "", s->v[i].name);
 	rc = crm_fail(err, CRM_EINVAL, "unknown stage '%s' (stages: %s)", name,

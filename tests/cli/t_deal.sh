@@ -225,13 +225,18 @@ crm: deal reopen: deal D00001 is open, not won or lost
 EOF
 try 'reopen into an unknown stage' 4 crm deal reopen D00003 won
 err_is <<'EOF'
-crm: deal reopen: unknown stage 'won' (stages: prospect, qualified, proposal, negotiation)
+crm: deal reopen: 'won' is an outcome, not a stage (see 'crm deal won' and 'crm deal lost')
 EOF
 try 'move an unknown deal' 3 crm deal move D00042 proposal
 err_is <<'EOF'
 crm: deal move: no deal 'D00042'
 EOF
 try 'move: a missing stage' 2 crm deal move D00001
+unchanged 3 7 11
+try 'move to an outcome' 4 crm deal move D00001 lost
+err_is <<'EOF'
+crm: deal move: 'lost' is an outcome, not a stage (see 'crm deal won' and 'crm deal lost')
+EOF
 unchanged 3 7 11
 sql_is "SELECT code, stage, status FROM deal ORDER BY id" <<'EOF'
 D00001|proposal|open
