@@ -233,7 +233,7 @@ crm: lead convert: amount '-3' is negative
 EOF
 try 'convert: an unknown stage' 4 crm lead convert C00002 --deal X --amount 3 --stage won
 err_is <<'EOF'
-crm: lead convert: unknown stage 'won' (stages: prospect, qualified, proposal, negotiation)
+crm: lead convert: 'won' is an outcome, not a stage (see 'crm deal won' and 'crm deal lost')
 EOF
 try 'convert: a bad close date' 4 crm lead convert C00002 --deal X --amount 3 --close someday
 try 'convert an unknown customer' 3 crm lead convert C00099
