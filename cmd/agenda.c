@@ -16,6 +16,8 @@ int agenda_run(struct cli *cli, int argc, char **argv)
 	static const struct option opts[] = {{"rep", required_argument, NULL, OPT_REP},
 					     {"days", required_argument, NULL, OPT_DAYS},
 					     {NULL, 0, NULL, 0}};
+	struct crm_agenda_days days_title;
+	struct crm_out_opts out_opts;
 	const char *rep = NULL;
 	struct crm_out *out;
 	struct crm_err err;
@@ -38,9 +40,16 @@ int agenda_run(struct cli *cli, int argc, char **argv)
 	}
 	if (argc != optind)
 		return cli_usage(usage, 1);
-	if ((rc = cli_store(cli)) ||
-	    (rc = cli_out_open(cli, &out, crm_agenda_columns, crm_agenda_ncolumns, NULL)))
+	if ((rc = cli_store(cli)))
 		return rc;
+	/* A table shows the days as titles, so without the date column. */
+	days_title.today = cli->st->clock.today;
+	out_opts = cli_out_opts(cli, "time,kind,title,customer,where,priority,ref");
+	out_opts.group = crm_agenda_day;
+	out_opts.group_arg = &days_title;
+	if ((rc = crm_out_open(&out, stdout, &out_opts, crm_agenda_columns, crm_agenda_ncolumns,
+			       &err)))
+		return cli_fail(cli, rc, &err);
 	/* --user (or CRM_USER) is the rep whose agenda this is by default */
 	if ((rc = crm_agenda(cli->st, rep ? rep : cli->st->user, days, out, &err)) != CRM_OK)
 		cli_fail(cli, rc, &err);

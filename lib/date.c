@@ -78,6 +78,15 @@ int crm_date_parse_iso(const char *s, crm_day *out, struct crm_err *err)
 	return CRM_OK;
 }
 
+const char *crm_weekday(crm_day day)
+{
+	static const char *const names[] = {"Thursday", "Friday", "Saturday", "Sunday",
+					    "Monday", "Tuesday", "Wednesday"};
+
+	/* day 0, 1970-01-01, was a Thursday */
+	return names[((day % 7) + 7) % 7];
+}
+
 crm_day crm_day_add_months(crm_day day, int n)
 {
 	int y, m, d, months;

@@ -35,6 +35,9 @@ int crm_date_parse(const char *s, crm_day today, crm_day *out, struct crm_err *e
 /* Adds n months to day, clamping to the end of the target month. */
 crm_day crm_day_add_months(crm_day day, int n);
 
+/* The English name of day's day of the week ("Monday"). */
+const char *crm_weekday(crm_day day);
+
 /* Writes day as "YYYY-MM-DD" into buf (CRM_DATE_BUFSZ bytes); returns buf. */
 char *crm_date_format(crm_day day, char *buf);
 

@@ -27,6 +27,9 @@ struct crm_out {
 	size_t *width;
 	int sized;
 	int header_due; /* csv/tsv: header not written yet */
+	/* table with opts.group: the current group's table and title */
+	struct crm_out *inner;
+	char *title;
 };
 
 int crm_format_parse(const char *name, enum crm_format *fmt)
@@ -340,7 +343,9 @@ int crm_out_open(struct crm_out **outp, FILE *fp, const struct crm_out_opts *opt
 		free(out);
 		return rc;
 	}
-	if (opts->format == CRM_FMT_TABLE) {
+	if (opts->format == CRM_FMT_TABLE && opts->group) {
+		/* the groups' tables are opened as their rows come */
+	} else if (opts->format == CRM_FMT_TABLE) {
 		out->sample = xcalloc(CRM_TABLE_SAMPLE, sizeof *out->sample);
 		out->width = xcalloc(out->nsel, sizeof *out->width);
 	} else if ((opts->format == CRM_FMT_CSV || opts->format == CRM_FMT_TSV) &&
@@ -363,8 +368,39 @@ static void write_header(struct crm_out *out)
 	out->header_due = 0;
 }
 
+/* A row of a grouped table: a new title ends the group's table and starts
+ * the next one. */
+static int group_row(struct crm_out *out, const char *const *cells)
+{
+	const char *title = out->opts.group(out->opts.group_arg, cells);
+	struct crm_out_opts one = out->opts;
+	struct crm_err err;
+
+	if (!title)
+		title = "";
+	if (!out->title || strcmp(out->title, title) != 0) {
+		if (out->inner) {
+			if (crm_out_close(out->inner) != CRM_OK)
+				return CRM_EFAIL;
+			out->inner = NULL;
+			putc('\n', out->fp);
+		}
+		free(out->title);
+		out->title = strdup(title);
+		fprintf(out->fp, "%s\n", title);
+		one.group = NULL;
+		if (crm_out_open(&out->inner, out->fp, &one, out->cols, out->ncols, &err))
+			return CRM_EFAIL;
+	}
+	return crm_out_row(out->inner, cells);
+}
+
 int crm_out_row(struct crm_out *out, const char *const *cells)
 {
+	if (out->opts.format == CRM_FMT_TABLE && out->opts.group) {
+		out->count++;
+		return group_row(out, cells);
+	}
 	switch (out->opts.format) {
 	case CRM_FMT_TABLE: table_row(out, cells); break;
 	case CRM_FMT_CSV:
@@ -387,6 +423,8 @@ long crm_out_count(const struct crm_out *out)
 
 static void free_stream(struct crm_out *out)
 {
+	crm_out_discard(out->inner);
+	free(out->title);
 	for (size_t r = 0; r < out->nsample; r++)
 		free_row(out->sample[r], out->nsel);
 	free(out->sample);
@@ -407,7 +445,15 @@ int crm_out_close(struct crm_out *out)
 
 	if (!out)
 		return CRM_OK;
-	if (out->opts.format == CRM_FMT_TABLE && !out->sized)
+	if (out->inner) {
+		rc = crm_out_close(out->inner);
+		out->inner = NULL;
+		if (rc != CRM_OK) {
+			free_stream(out);
+			return rc;
+		}
+	}
+	if (out->opts.format == CRM_FMT_TABLE && !out->sized && !out->opts.group)
 		table_flush_sample(out);
 	if (out->header_due)
 		write_header(out);

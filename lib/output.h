@@ -38,6 +38,13 @@ struct crm_out_opts {
 	int no_header;
 	const char *columns; /* "a,b,c": pick and order columns; NULL for all */
 	int width;           /* table: truncate lines to this width; 0 = never */
+	/* table: rows under titles.  group(group_arg, cells) names the group of
+	 * a row (the text must last until the next call); whenever it changes,
+	 * the table so far ends and a new one, sized by its own rows, starts
+	 * under a title line, after a blank line.  NULL: one table.  The other
+	 * formats ignore it. */
+	const char *(*group)(void *group_arg, const char *const *cells);
+	void *group_arg;
 };
 
 /* Parses "table", "csv", ... into *fmt; -1 for an unknown name. */

@@ -235,67 +235,49 @@ int crm_remind_list(struct crm_store *st, const struct crm_remind_opts *o, struc
 
 /* ---- sections under their titles ---- */
 
-struct titled {
-	FILE *fp;
-	struct crm_out_opts opts;
+/* For crm_out_opts.group: the title of a row's section. */
+struct section_titles {
 	int days;
-	struct crm_out *out; /* the current section's table */
-	size_t section;
-	long count;
+	char title[200];
 };
 
-static int titled_row(void *arg, size_t section, const char *const *cells, struct crm_err *err)
+static const char *title_of_row(void *arg, const char *const *cells)
 {
-	struct titled *t = arg;
-	char title[200];
-	int rc;
+	struct section_titles *t = arg;
 
-	if (!t->out || t->section != section) {
-		if (t->out) {
-			rc = crm_out_close(t->out);
-			t->out = NULL;
-			if (rc != CRM_OK)
-				return crm_fail(err, CRM_EFAIL, "write error");
-			putc('\n', t->fp);
+	for (size_t i = 0; i < NSECTIONS; i++)
+		if (!strcmp(sections[i].name, cells[0])) {
+			section_title(i, t->days, t->title, sizeof t->title);
+			return t->title;
 		}
-		section_title(section, t->days, title, sizeof title);
-		fprintf(t->fp, "%s\n", title);
-		if ((rc = crm_out_open(&t->out, t->fp, &t->opts, crm_remind_columns,
-				       crm_remind_ncolumns, err)) != CRM_OK)
-			return rc;
-		t->section = section;
-	}
-	t->count++;
-	return list_row(t->out, section, cells, err);
+	return cells[0];
 }
 
 int crm_remind_table(struct crm_store *st, const struct crm_remind_opts *o, FILE *fp,
 		     const struct crm_out_opts *opts, long *count, struct crm_err *err)
 {
-	struct titled t = {.fp = fp, .opts = *opts, .days = o->days};
-	struct crm_out *probe;
+	struct section_titles titles = {.days = o->days};
+	struct crm_out_opts grouped = *opts;
+	struct crm_out *out;
 	int rc;
 
 	*count = 0;
-	if (!t.opts.columns) /* the rep column says nothing in one rep's report */
-		t.opts.columns = o->rep || o->no_rep ? "date,customer,name,item,detail,ref"
-						     : CRM_REMIND_TABLE_COLUMNS;
+	if (!grouped.columns) /* the rep column says nothing in one rep's report */
+		grouped.columns = o->rep || o->no_rep ? "date,customer,name,item,detail,ref"
+						      : CRM_REMIND_TABLE_COLUMNS;
+	grouped.group = title_of_row;
+	grouped.group_arg = &titles;
 	/* an unknown --columns name fails here, before a title is printed */
-	if ((rc = crm_out_open(&probe, fp, &t.opts, crm_remind_columns, crm_remind_ncolumns,
+	if ((rc = crm_out_open(&out, fp, &grouped, crm_remind_columns, crm_remind_ncolumns,
 			       err)) != CRM_OK)
 		return rc;
-	crm_out_discard(probe);
-	rc = each_row(st, o, titled_row, &t, err);
-	*count = t.count;
-	if (!t.out)
-		return rc;
+	rc = each_row(st, o, list_row, out, err);
+	*count = crm_out_count(out);
 	if (rc != CRM_OK) {
-		crm_out_discard(t.out);
+		crm_out_discard(out);
 		return rc;
 	}
-	if (crm_out_close(t.out) != CRM_OK)
-		return crm_fail(err, CRM_EFAIL, "write error");
-	return CRM_OK;
+	return crm_out_close(out) == CRM_OK ? CRM_OK : crm_fail(err, CRM_EFAIL, "write error");
 }
 
 /* ---- mail ---- */

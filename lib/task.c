@@ -521,6 +521,24 @@ int crm_task_reassign(struct crm_store *st, const char *from, const char *to, lo
 	return crm_store_end(st, rc, err);
 }
 
+const char *crm_agenda_day(void *arg, const char *const *cells)
+{
+	struct crm_agenda_days *d = arg;
+	const char *when = "";
+	crm_day day;
+
+	if (!cells[0] || crm_date_parse_iso(cells[0], &day, NULL) != CRM_OK)
+		return cells[0];
+	if (cells[2] && !strcmp(cells[2], "overdue"))
+		when = ", overdue";
+	else if (day == d->today)
+		when = ", today";
+	else if (day == d->today + 1)
+		when = ", tomorrow";
+	snprintf(d->title, sizeof d->title, "%s %s%s", crm_weekday(day), cells[0], when);
+	return d->title;
+}
+
 int crm_agenda(struct crm_store *st, const char *rep, long days, struct crm_out *out,
 	       struct crm_err *err)
 {

@@ -101,6 +101,16 @@ extern const size_t crm_agenda_ncolumns;
 int crm_agenda(struct crm_store *st, const char *rep, long days, struct crm_out *out,
 	       struct crm_err *err);
 
+/* For crm_out_opts.group, so that a table of the agenda shows it day by
+ * day: the title of a row's day, "Monday 2026-11-23", with ", today",
+ * ", tomorrow" or ", overdue".  arg is a struct crm_agenda_days whose
+ * today the caller sets; the title lives in it. */
+struct crm_agenda_days {
+	crm_day today;
+	char title[64];
+};
+const char *crm_agenda_day(void *arg, const char *const *cells);
+
 /* For customer show: adds the table "followups": the customer's open tasks
  * (id, due, time, title, assignee, priority), soonest first, those without
  * a due date last. */

@@ -31,14 +31,27 @@ EOF
 
 try 'the week as a table' 0 crm agenda --format table
 out_is <<'EOF'
-DATE        TIME   KIND         TITLE                  CUSTOMER  WHERE      PRIORITY  REF
-2026-11-19         overdue      Overdue report                              low       1
-2026-11-21  16:00  overdue      Late call                                   urgent    2
-2026-11-22  12:00  appointment  Lunch with Acme        C00001    Cafe Nero  normal    3
-2026-11-22         task         Prepare slides                              high      4
-2026-11-23  09:00  appointment  Site visit             BIRCH     Leeds      urgent    6
-2026-11-23         followup     Follow up: Price talk  C00001               normal    5
-2026-11-28         task         Quarterly review                            normal    7
+Thursday 2026-11-19, overdue
+TIME  KIND     TITLE           CUSTOMER  WHERE  PRIORITY  REF
+      overdue  Overdue report                   low       1
+
+Saturday 2026-11-21, overdue
+TIME   KIND     TITLE      CUSTOMER  WHERE  PRIORITY  REF
+16:00  overdue  Late call                   urgent    2
+
+Sunday 2026-11-22, today
+TIME   KIND         TITLE            CUSTOMER  WHERE      PRIORITY  REF
+12:00  appointment  Lunch with Acme  C00001    Cafe Nero  normal    3
+       task         Prepare slides                        high      4
+
+Monday 2026-11-23, tomorrow
+TIME   KIND         TITLE                  CUSTOMER  WHERE  PRIORITY  REF
+09:00  appointment  Site visit             BIRCH     Leeds  urgent    6
+       followup     Follow up: Price talk  C00001           normal    5
+
+Saturday 2026-11-28
+TIME  KIND  TITLE             CUSTOMER  WHERE  PRIORITY  REF
+      task  Quarterly review                   normal    7
 EOF
 err_empty
 
@@ -133,9 +146,13 @@ EOF
 
 try "bob's agenda" 0 crm agenda --rep bob --format table
 out_is <<'EOF'
-DATE        TIME  KIND   TITLE     CUSTOMER  WHERE  PRIORITY  REF
-2026-11-22        task   Bob task                   normal    10
-2026-11-23        close  Bob deal  BIRCH                      D00004
+Sunday 2026-11-22, today
+TIME  KIND  TITLE     CUSTOMER  WHERE  PRIORITY  REF
+      task  Bob task                   normal    10
+
+Monday 2026-11-23, tomorrow
+TIME  KIND   TITLE     CUSTOMER  WHERE  PRIORITY  REF
+      close  Bob deal  BIRCH                      D00004
 EOF
 try 'the user is the default rep' 0 crm agenda --user bob --columns ref --no-header
 out_is <<'EOF'

@@ -38,6 +38,15 @@ int main(void)
 	struct crm_clock clock;
 	struct crm_err err = {""};
 
+	/* weekdays, before and after the epoch (a Thursday) */
+	CHECK_STR(crm_weekday(0), "Thursday", "1970-01-01");
+	CHECK_STR(crm_weekday(-1), "Wednesday", "1969-12-31");
+	CHECK_STR(crm_weekday(-7), "Thursday", "1969-12-25");
+	CHECK_STR(crm_weekday(iso("2026-11-22")), "Sunday", "2026-11-22");
+	CHECK_STR(crm_weekday(iso("2026-11-23")), "Monday", "2026-11-23");
+	CHECK_STR(crm_weekday(iso("2000-02-29")), "Tuesday", "2000-02-29");
+	CHECK_STR(crm_weekday(iso("1900-01-01")), "Monday", "1900-01-01");
+
 	CHECK_INT(iso("1970-01-01"), 0, "epoch is day 0");
 	CHECK_INT(iso("2000-03-01") - iso("2000-02-28"), 2, "2000 is a leap year");
 	CHECK_INT(iso("1900-03-01") - iso("1900-02-28"), 1, "1900 is not");

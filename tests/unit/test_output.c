@@ -17,7 +17,7 @@ static const char *const rows[][5] = {
 /* Renders the two rows in fmt (with columns) and returns what was written. */
 static char *render(enum crm_format fmt, const char *columns, int width, int *rc)
 {
-	struct crm_out_opts o = {fmt, 0, columns, width};
+	struct crm_out_opts o = {.format = fmt, .columns = columns, .width = width};
 	struct crm_out *out;
 	struct crm_err err;
 	char *text = NULL;
@@ -46,9 +46,70 @@ static void renders(enum crm_format fmt, const char *columns, int width, const c
 	free(got);
 }
 
+/* The group of a row in the grouped-table test: its code's first letter. */
+static const char *letter(void *arg, const char *const *cells)
+{
+	char *buf = arg;
+
+	snprintf(buf, 16, "Group %c", cells[0][0]);
+	return buf;
+}
+
+/* A grouped table: a title line and a table of its own per group, in the
+ * order the rows come; other formats ignore the grouping. */
+static void grouped(void)
+{
+	static const struct crm_column two[] = {{"code", CRM_COL_TEXT}, {"n", CRM_COL_INT}};
+	static const char *const in[][2] = {{"A1", "5"}, {"A22", "7"}, {"B1", "123"}};
+	char title[16], *text = NULL;
+	struct crm_out_opts o = {.format = CRM_FMT_TABLE, .group = letter, .group_arg = title};
+	struct crm_out *out;
+	struct crm_err err;
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+
+	CHECK_INT(crm_out_open(&out, fp, &o, two, 2, &err), CRM_OK, "grouped open");
+	for (int i = 0; i < 3; i++)
+		crm_out_row(out, in[i]);
+	CHECK_INT(crm_out_count(out), 3, "grouped count");
+	CHECK_INT(crm_out_close(out), CRM_OK, "grouped close");
+	fclose(fp);
+	CHECK_STR(text,
+		  "Group A\n"
+		  "CODE  N\n"
+		  "A1    5\n"
+		  "A22   7\n"
+		  "\n"
+		  "Group B\n"
+		  "CODE    N\n"
+		  "B1    123\n",
+		  "grouped table");
+	free(text);
+
+	text = NULL;
+	fp = open_memstream(&text, &len);
+	o.format = CRM_FMT_CSV;
+	crm_out_open(&out, fp, &o, two, 2, &err);
+	for (int i = 0; i < 3; i++)
+		crm_out_row(out, in[i]);
+	crm_out_close(out);
+	fclose(fp);
+	CHECK_STR(text, "code,n\nA1,5\nA22,7\nB1,123\n", "grouping leaves csv alone");
+	free(text);
+
+	text = NULL;
+	fp = open_memstream(&text, &len);
+	o.format = CRM_FMT_TABLE;
+	crm_out_open(&out, fp, &o, two, 2, &err);
+	CHECK_INT(crm_out_close(out), CRM_OK, "an empty grouped table");
+	fclose(fp);
+	CHECK_STR(text, "", "an empty grouped table prints nothing");
+	free(text);
+}
+
 int main(void)
 {
-	struct crm_out_opts o = {CRM_FMT_CSV, 0, NULL, 0};
+	struct crm_out_opts o = {.format = CRM_FMT_CSV};
 	struct crm_err err;
 	struct crm_rec *rec;
 	char *text = NULL;
@@ -56,6 +117,7 @@ int main(void)
 	FILE *fp;
 	int rc;
 
+	grouped();
 	renders(CRM_FMT_CSV, NULL, 0,
 		"code,name,limit,n,vip\n"
 		"C1,\"Acme, \"\"the\"\" best\nco\",1500.50,3,1\n"
