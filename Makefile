@@ -28,10 +28,12 @@ BIN      ?= crm
 LIB_SRC   = $(sort $(wildcard lib/*.c))
 CMD_SRC   = $(sort $(wildcard cmd/*.c))
 UNIT_SRC  = $(sort $(wildcard tests/unit/test_*.c))
-LIB_OBJ   = $(LIB_SRC:%.c=$(O)/%.o) $(O)/lib/schema_sql.o
+LIB_OBJ   = $(LIB_SRC:%.c=$(O)/%.o) $(O)/lib/schema_sql.o $(O)/lib/templates_gen.o
 CMD_OBJ   = $(CMD_SRC:%.c=$(O)/%.o)
 UNIT_BIN  = $(UNIT_SRC:%.c=$(O)/%)
 MANPAGES  = $(sort $(wildcard man/*.1))
+MANPAGES5 = $(sort $(wildcard man/*.5))
+TEMPLATES = $(sort $(wildcard lib/templates/*))
 
 .PHONY: all check asan demo bench install uninstall clean deps lint-man fuzz
 
@@ -49,6 +51,23 @@ $(O)/lib/schema_sql.c: schema.sql
 	  echo ';'; } > $@
 
 $(O)/lib/schema_sql.o: $(O)/lib/schema_sql.c
+	$(CC) $(CRM_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+# The default document templates (lib/templates/*) are compiled in too, as
+# {file name, text} pairs, so that crm prints without being installed.
+$(O)/lib/templates_gen.c: $(TEMPLATES) Makefile
+	@mkdir -p $(@D)
+	{ echo 'struct crm_embedded_template { const char *name, *text; };'; \
+	  echo 'extern const struct crm_embedded_template crm_embedded_templates[];'; \
+	  echo 'const struct crm_embedded_template crm_embedded_templates[] = {'; \
+	  for f in $(TEMPLATES); do \
+	    echo "{\"$${f##*/}\", \"\""; \
+	    sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' -e 's/^/"/' -e 's/$$/\\n"/' $$f; \
+	    echo '},'; \
+	  done; \
+	  echo '{0, 0}};'; } > $@
+
+$(O)/lib/templates_gen.o: $(O)/lib/templates_gen.c
 	$(CC) $(CRM_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(O)/lib/libcrm.a: $(LIB_OBJ)
@@ -102,15 +121,18 @@ fuzz:
 	.build-fuzz/fuzz_reader -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 
 lint-man:
-	@for m in $(MANPAGES); do mandoc -Tlint -W warning $$m || exit 1; done
+	@for m in $(MANPAGES) $(MANPAGES5); do mandoc -Tlint -W warning $$m || exit 1; done
 
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(DATADIR)/crm/templates \
 		$(DESTDIR)$(DATADIR)/bash-completion/completions \
 		$(DESTDIR)$(DATADIR)/zsh/site-functions \
 		$(DESTDIR)$(DATADIR)/fish/vendor_completions.d
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/crm
 	install -m 644 $(MANPAGES) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(MANPAGES5) $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 $(TEMPLATES) $(DESTDIR)$(DATADIR)/crm/templates/
 	install -m 644 completions/crm.bash $(DESTDIR)$(DATADIR)/bash-completion/completions/crm
 	install -m 644 completions/_crm $(DESTDIR)$(DATADIR)/zsh/site-functions/_crm
 	install -m 644 completions/crm.fish $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/crm.fish
@@ -118,6 +140,9 @@ install: $(BIN)
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/crm
 	rm -f $(MANPAGES:man/%=$(DESTDIR)$(MANDIR)/man1/%)
+	rm -f $(MANPAGES5:man/%=$(DESTDIR)$(MANDIR)/man5/%)
+	rm -f $(TEMPLATES:lib/templates/%=$(DESTDIR)$(DATADIR)/crm/templates/%)
+	rmdir $(DESTDIR)$(DATADIR)/crm/templates $(DESTDIR)$(DATADIR)/crm 2>/dev/null || true
 	rm -f $(DESTDIR)$(DATADIR)/bash-completion/completions/crm
 	rm -f $(DESTDIR)$(DATADIR)/zsh/site-functions/_crm
 	rm -f $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/crm.fish

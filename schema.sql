@@ -595,3 +595,190 @@ CREATE TRIGGER config_audit_delete AFTER DELETE ON config BEGIN
 	VALUES (crm_now(), crm_user(), 'config', OLD.rowid, 'delete',
 		json_object(OLD.key, OLD.value));
 END;
+
+-- @version 3 ----------------------------------------------------------------
+-- From quote to invoice: products, documents (quotes, orders, invoices and
+-- credit notes) with their lines, deliveries, and the number series.
+--
+-- Quantities are INTEGER thousandths (2.5 kg is 2500); rates (tax,
+-- discount) INTEGER hundredths of a percent (19 % is 1900); money INTEGER
+-- minor units.  A line's amounts are computed once, when it is written, by
+-- lib/doc.c (rounding half away from zero, per line) and stored; a
+-- document's totals are the sums of its lines' and are stored with it.
+
+CREATE TABLE product (
+	id       INTEGER PRIMARY KEY AUTOINCREMENT,
+	sku      TEXT NOT NULL UNIQUE CHECK (length(sku) BETWEEN 1 AND 64),
+	name     TEXT NOT NULL CHECK (length(name) > 0),
+	unit     TEXT NOT NULL DEFAULT 'pcs' CHECK (length(unit) BETWEEN 1 AND 16),
+	price    INTEGER NOT NULL CHECK (price >= 0),
+	cost     INTEGER CHECK (cost >= 0),
+	tax_rate INTEGER NOT NULL DEFAULT 0 CHECK (tax_rate BETWEEN 0 AND 10000),
+	note     TEXT,
+	archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+	created  TEXT NOT NULL,
+	updated  TEXT NOT NULL
+) STRICT;
+
+-- The last number given per series (quote, order, delivery, invoice,
+-- credit) and year: a number is taken inside the transaction that issues
+-- the document, so a failure gives it back and the series has no gaps.
+CREATE TABLE number_series (
+	series TEXT NOT NULL,
+	year   INTEGER NOT NULL,
+	last   INTEGER NOT NULL CHECK (last >= 0),
+	PRIMARY KEY (series, year)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE doc (
+	id          INTEGER PRIMARY KEY AUTOINCREMENT,
+	kind        TEXT NOT NULL CHECK (kind IN ('quote', 'order', 'invoice', 'credit')),
+	number      TEXT UNIQUE,          -- NULL only for a draft invoice or credit note
+	customer_id INTEGER NOT NULL REFERENCES customer (id),
+	status      TEXT NOT NULL,
+	date        TEXT NOT NULL,        -- YYYY-MM-DD: made, or issued
+	valid_until TEXT,                 -- a quote's last day
+	promised    TEXT,                 -- an order's promised delivery date
+	due         TEXT,                 -- an invoice's due date
+	source_id   INTEGER REFERENCES doc (id), -- copied from, converted from, credit of
+	ship_to     TEXT,                 -- the delivery address, taken from the customer
+	note        TEXT,
+	subtotal    INTEGER NOT NULL DEFAULT 0, -- sum of the lines' gross amounts
+	discount    INTEGER NOT NULL DEFAULT 0, -- sum of their discounts
+	tax         INTEGER NOT NULL DEFAULT 0, -- sum of their tax
+	total       INTEGER NOT NULL DEFAULT 0, -- subtotal - discount + tax
+	created     TEXT NOT NULL,
+	updated     TEXT NOT NULL,
+	CHECK ((kind = 'quote' AND status IN ('draft', 'sent', 'accepted', 'rejected'))
+	    OR (kind = 'order' AND status IN ('draft', 'confirmed', 'cancelled'))
+	    OR (kind IN ('invoice', 'credit') AND status IN ('draft', 'issued', 'void'))),
+	CHECK (number IS NOT NULL OR (kind IN ('invoice', 'credit') AND status = 'draft')),
+	CHECK (total = subtotal - discount + tax)
+) STRICT;
+
+CREATE INDEX doc_customer ON doc (customer_id, kind, date);
+CREATE INDEX doc_source ON doc (source_id) WHERE source_id IS NOT NULL;
+
+-- One line of a document: a product (its description, unit, price and tax
+-- rate copied at the time, so later price changes leave it alone) or free
+-- text (product_id NULL).  gross = qty x price, discount = gross x
+-- discount_rate, net = gross - discount, tax = net x tax_rate, each rounded
+-- half away from zero.
+CREATE TABLE doc_line (
+	id             INTEGER PRIMARY KEY AUTOINCREMENT,
+	doc_id         INTEGER NOT NULL REFERENCES doc (id) ON DELETE CASCADE,
+	pos            INTEGER NOT NULL CHECK (pos > 0),
+	product_id     INTEGER REFERENCES product (id),
+	description    TEXT NOT NULL CHECK (length(description) > 0),
+	qty            INTEGER NOT NULL CHECK (qty > 0),
+	unit           TEXT NOT NULL,
+	price          INTEGER NOT NULL CHECK (price >= 0),
+	discount_rate  INTEGER NOT NULL DEFAULT 0 CHECK (discount_rate BETWEEN 0 AND 10000),
+	tax_rate       INTEGER NOT NULL DEFAULT 0 CHECK (tax_rate BETWEEN 0 AND 10000),
+	gross          INTEGER NOT NULL,
+	discount       INTEGER NOT NULL,
+	net            INTEGER NOT NULL,
+	tax            INTEGER NOT NULL,
+	source_line_id INTEGER REFERENCES doc_line (id), -- the quote line of an order line, the
+	                                                -- order line of an invoice line
+	UNIQUE (doc_id, pos),
+	CHECK (net = gross - discount)
+) STRICT;
+
+-- product prices: every line of a product, newest first.
+CREATE INDEX doc_line_product ON doc_line (product_id) WHERE product_id IS NOT NULL;
+CREATE INDEX doc_line_source ON doc_line (source_line_id) WHERE source_line_id IS NOT NULL;
+
+-- A delivery ships quantities of an order's lines; what is left is on
+-- backorder.
+CREATE TABLE delivery (
+	id       INTEGER PRIMARY KEY AUTOINCREMENT,
+	number   TEXT NOT NULL UNIQUE,
+	order_id INTEGER NOT NULL REFERENCES doc (id),
+	date     TEXT NOT NULL,
+	ship_to  TEXT,
+	tracking TEXT,
+	note     TEXT,
+	created  TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX delivery_order ON delivery (order_id);
+
+CREATE TABLE delivery_line (
+	id            INTEGER PRIMARY KEY,
+	delivery_id   INTEGER NOT NULL REFERENCES delivery (id) ON DELETE CASCADE,
+	order_line_id INTEGER NOT NULL REFERENCES doc_line (id),
+	qty           INTEGER NOT NULL CHECK (qty > 0)
+) STRICT;
+
+CREATE INDEX delivery_line_order_line ON delivery_line (order_line_id);
+
+-- How much of each order line was ordered, shipped and invoiced.
+CREATE VIEW order_line_state (line_id, order_id, ordered, shipped, invoiced) AS
+SELECT l.id, l.doc_id, l.qty,
+       ifnull((SELECT sum(dl.qty) FROM delivery_line dl WHERE dl.order_line_id = l.id), 0),
+       ifnull((SELECT sum(il.qty) FROM doc_line il JOIN doc i ON i.id = il.doc_id
+	       WHERE il.source_line_id = l.id AND i.kind = 'invoice' AND i.status <> 'void'), 0)
+FROM doc_line l JOIN doc o ON o.id = l.doc_id WHERE o.kind = 'order';
+
+-- The audit log of products, documents and deliveries.
+CREATE TRIGGER product_audit_insert AFTER INSERT ON product BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, action, new)
+	VALUES (crm_now(), crm_user(), 'product', NEW.id, 'insert',
+		json_object('sku', NEW.sku, 'name', NEW.name, 'unit', NEW.unit,
+			    'price', crm_money(NEW.price), 'cost', crm_money(NEW.cost),
+			    'tax_rate', NEW.tax_rate, 'note', NEW.note, 'archived', NEW.archived));
+END;
+
+CREATE TRIGGER product_audit_update AFTER UPDATE ON product
+WHEN OLD.sku IS NOT NEW.sku OR OLD.name IS NOT NEW.name OR OLD.unit IS NOT NEW.unit
+  OR OLD.price IS NOT NEW.price OR OLD.cost IS NOT NEW.cost OR OLD.tax_rate IS NOT NEW.tax_rate
+  OR OLD.note IS NOT NEW.note OR OLD.archived IS NOT NEW.archived
+BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, action, old, new)
+	VALUES (crm_now(), crm_user(), 'product', NEW.id, 'update',
+		json_object('sku', OLD.sku, 'name', OLD.name, 'unit', OLD.unit,
+			    'price', crm_money(OLD.price), 'cost', crm_money(OLD.cost),
+			    'tax_rate', OLD.tax_rate, 'note', OLD.note, 'archived', OLD.archived),
+		json_object('sku', NEW.sku, 'name', NEW.name, 'unit', NEW.unit,
+			    'price', crm_money(NEW.price), 'cost', crm_money(NEW.cost),
+			    'tax_rate', NEW.tax_rate, 'note', NEW.note, 'archived', NEW.archived));
+END;
+
+CREATE TRIGGER doc_audit_insert AFTER INSERT ON doc BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, new)
+	VALUES (crm_now(), crm_user(), NEW.kind, NEW.id, NEW.customer_id, 'insert',
+		json_object('number', NEW.number, 'status', NEW.status, 'date', NEW.date,
+			    'valid_until', NEW.valid_until, 'promised', NEW.promised, 'due', NEW.due,
+			    'total', crm_money(NEW.total), 'note', NEW.note));
+END;
+
+CREATE TRIGGER doc_audit_update AFTER UPDATE ON doc
+WHEN OLD.number IS NOT NEW.number OR OLD.status IS NOT NEW.status OR OLD.date IS NOT NEW.date
+  OR OLD.valid_until IS NOT NEW.valid_until OR OLD.promised IS NOT NEW.promised
+  OR OLD.due IS NOT NEW.due OR OLD.total IS NOT NEW.total OR OLD.note IS NOT NEW.note
+  OR OLD.customer_id IS NOT NEW.customer_id
+BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old, new)
+	VALUES (crm_now(), crm_user(), NEW.kind, NEW.id, NEW.customer_id, 'update',
+		json_object('number', OLD.number, 'status', OLD.status, 'date', OLD.date,
+			    'valid_until', OLD.valid_until, 'promised', OLD.promised, 'due', OLD.due,
+			    'total', crm_money(OLD.total), 'note', OLD.note),
+		json_object('number', NEW.number, 'status', NEW.status, 'date', NEW.date,
+			    'valid_until', NEW.valid_until, 'promised', NEW.promised, 'due', NEW.due,
+			    'total', crm_money(NEW.total), 'note', NEW.note));
+END;
+
+CREATE TRIGGER doc_audit_delete AFTER DELETE ON doc BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old)
+	VALUES (crm_now(), crm_user(), OLD.kind, OLD.id, OLD.customer_id, 'delete',
+		json_object('number', OLD.number, 'total', crm_money(OLD.total)));
+END;
+
+CREATE TRIGGER delivery_audit_insert AFTER INSERT ON delivery BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, new)
+	SELECT crm_now(), crm_user(), 'delivery', NEW.id, o.customer_id, 'insert',
+	       json_object('number', NEW.number, 'order', o.number, 'date', NEW.date,
+			   'tracking', NEW.tracking)
+	FROM doc o WHERE o.id = NEW.order_id;
+END;

@@ -49,7 +49,8 @@ extern const struct group crm_groups[];
 
 /* Group tables, one per cmd/<group>.c. */
 extern const struct cmd customer_cmds[], contact_cmds[], db_cmds[], history_cmds[],
-	config_cmds[], activity_cmds[], task_cmds[], lead_cmds[], deal_cmds[], report_cmds[];
+	config_cmds[], activity_cmds[], task_cmds[], lead_cmds[], deal_cmds[], report_cmds[],
+	product_cmds[], quote_cmds[], order_cmds[], delivery_cmds[];
 /* Groups that are one command. */
 int agenda_run(struct cli *cli, int argc, char **argv);
 int remind_run(struct cli *cli, int argc, char **argv);
@@ -109,6 +110,19 @@ int cli_dispatch(struct cli *cli, const struct group *g, int argc, char **argv);
 /* Parses the count an option takes ("--limit 20"), at least `least`;
  * prints "OPT 'S' is not a count" and returns 2 otherwise, else 0. */
 int cli_count(struct cli *cli, const char *opt, const char *s, long least, long *out);
+
+/* A kind of printable document: how to find one by its key and build the
+ * record its template reads. */
+struct cli_document {
+	const char *kind; /* quote, delivery, invoice: names the templates */
+	int (*find)(struct crm_store *st, const char *key, int64_t *id, struct crm_err *err);
+	int (*show)(struct crm_store *st, int64_t id, struct crm_rec *rec, struct crm_err *err);
+};
+
+/* The print verb of a document group (cmd/print.c): KEY [--format
+ * text|html|pdf] [--template FILE] [--output FILE]. */
+int cli_print(struct cli *cli, int argc, char **argv, const char *const *usage,
+	      const struct cli_document *doc);
 
 /* Collects repeated option values (--tag a --tag b). */
 struct cli_list {

@@ -10,10 +10,11 @@
 static const char *const usage[] = {
 	"crm remind [--rep REP] [--days N] [--only SECTION[,SECTION...]] [--mbox | --send]",
 	"Prints what is due: tasks due today, in the next N days (default 1) and overdue,",
-	"customers to contact, lead feedback overdue, stalled deals, deals past their close.",
+	"customers to contact, lead feedback overdue, stalled deals, deals past their close,",
+	"orders due to ship.",
 	"Prints nothing when nothing is due.  --mbox writes one message per rep (mboxrd);",
 	"--send pipes each to $CRM_SENDMAIL (default \"sendmail -t -i\").",
-	"sections: today, soon, overdue, cadence, feedback, stalled, closing",
+	"sections: today, soon, overdue, cadence, feedback, stalled, closing, ship",
 	NULL};
 
 enum { OPT_REP = 0x100, OPT_DAYS, OPT_ONLY, OPT_MBOX, OPT_SEND };

@@ -4,10 +4,13 @@
 # binary; each verb's options are listed below (tests/cli/t_docs.sh checks
 # that every verb has an entry).  A group that is one command (agenda,
 # remind: a line of its own in --list-cmds) takes its options right after its
-# name; its entry is the quoted group alone ('agenda').  Customer codes,
-# contact ids, deal codes, stages, tags and reps are read from the database
-# the command line names (--db, CRM_DB or the default), and only when that
-# database exists: completing never creates one.
+# name; its entry is the quoted group alone ('agenda').  'quote line' and
+# 'order line' take a verb of their own first (add, edit, rm), then the
+# document, and the options of that verb.  Customer codes, contact ids, deal
+# codes, stages, tags, reps, SKUs and the numbers of quotes, orders and
+# deliveries are read from the database the command line names (--db, CRM_DB
+# or the default), and only when that database exists: completing never
+# creates one.
 #
 # Lists of words are split on purpose ($(...) unquoted), and '~/' is a tilde
 # as typed, to be expanded by hand:
@@ -26,7 +29,10 @@ _crm_takes_value()
 		--minutes | --outcome | --deal | --rep | --next | --next-action | \
 		--customer | --due | --where | --assignee | --priority | --due-before | \
 		--days | --only | --feedback-days | --amount | --stage | --probability | \
-		--close | --reason | --by | --share)
+		--close | --reason | --by | --share | --sku | --price | --cost | --unit | \
+		--tax-rate | --search | --valid-until | --product | --text | --qty | \
+		--discount | --description | --promised | --line | --date | --tracking | \
+		--order | --template | --output)
 		return 0 ;;
 	esac
 	return 1
@@ -43,9 +49,12 @@ _crm_customer_fields='--code --kind --status --owner --email --phone --website
 _crm_activity_types='call email im visit meeting note'
 _crm_priorities='low normal high urgent'
 _crm_remind_sections='today soon overdue cadence feedback stalled closing'
+_crm_quote_statuses='draft sent accepted rejected expired open all'
+_crm_order_statuses='draft open partial shipped cancelled all'
 
-# _crm_verb_opts GROUP [VERB]: the verb's own options (the group's, for a
-# group that is one command).
+# _crm_verb_opts GROUP [VERB [ARG0]]: the verb's own options (the group's,
+# for a group that is one command); for 'quote line' and 'order line', those
+# of their verb ARG0 (add, edit, rm).
 _crm_verb_opts()
 {
 	case "$1${2:+ $2}" in
@@ -102,6 +111,32 @@ _crm_verb_opts()
 	'history activity') ;;
 	'config get' | 'config set' | 'config unset' | 'config list' | 'config keys') ;;
 	'db init' | 'db check' | 'db backup' | 'db migrate') ;;
+	'product add') echo --price --cost --unit --tax-rate --note ;;
+	'product list') echo --all --archived --search ;;
+	'product show') ;;
+	'product edit') echo --sku --name --price --cost --unit --tax-rate --note ;;
+	'product archive') echo --undo ;;
+	'product import') echo --from --format --update --dry-run ;;
+	'product export') echo --format ;;
+	'product prices') echo --customer --limit ;;
+	'quote new') echo --valid-until --from --note ;;
+	'quote line' | 'order line')
+		case $3 in
+		add) echo --product --text --qty --price --discount --tax-rate --description ;;
+		edit) echo --qty --price --discount --tax-rate --description ;;
+		esac ;;
+	'quote list') echo --customer --status ;;
+	'quote show' | 'quote send' | 'quote accept' | 'quote reject') ;;
+	'quote convert') echo --promised ;;
+	'quote print' | 'delivery print') echo --format --template --output ;;
+	'order new') echo --promised --note ;;
+	'order confirm') echo --force ;;
+	'order cancel') echo --reason ;;
+	'order list') echo --customer --status ;;
+	'order show') ;;
+	'delivery new') echo --line --date --tracking --note ;;
+	'delivery list') echo --order --customer ;;
+	'delivery show') ;;
 	esac
 }
 
@@ -115,6 +150,10 @@ _crm_columns()
 		outcome'
 	local deal='code customer name title amount stage status probability
 		weighted close owner source reason stage_since closed created updated'
+	local product='sku name unit price cost tax_rate note archived created
+		updated'
+	local doc='kind number status customer customer_name date valid_until
+		promised due source ship_to note subtotal discount tax total'
 	case "$1${2:+ $2}" in
 	'customer export') echo "${customer#id }" ;;
 	'customer show')
@@ -151,6 +190,20 @@ _crm_columns()
 	'config list') echo key value ;;
 	'config keys') echo key default description ;;
 	history\ *) echo at user action entity id field old new ;;
+	'product show') echo "id $product prices" ;;
+	'product prices')
+		echo date kind number customer name qty unit price discount net_price \
+			status ;;
+	product\ *) echo "$product" ;;
+	'quote show') echo "$doc lines" ;;
+	'quote list')
+		echo number customer name date valid_until promised due status total ;;
+	'order show') echo "$doc shipping lines fulfilment deliveries" ;;
+	'order list') echo number customer name date promised status shipping total ;;
+	'delivery show')
+		echo number order customer customer_name date ship_to tracking note lines ;;
+	'delivery list')
+		echo number order customer name date ship_to tracking lines note ;;
 	esac
 }
 
@@ -185,6 +238,22 @@ _crm_task_ids()
 	_crm_query task list --status "$1" --format tsv --no-header --columns id
 }
 _crm_stages() { _crm_query deal stages --format tsv --no-header --columns stage; }
+_crm_product_keys()
+{
+	_crm_query product list --all --format tsv --no-header --columns sku
+}
+_crm_quote_keys()
+{
+	_crm_query quote list --status all --format tsv --no-header --columns number
+}
+_crm_order_keys()
+{
+	_crm_query order list --status all --format tsv --no-header --columns number
+}
+_crm_delivery_keys()
+{
+	_crm_query delivery list --format tsv --no-header --columns number
+}
 # _crm_customer_values COLUMN: the values the customers have in COLUMN.
 _crm_customer_values()
 {
@@ -248,11 +317,13 @@ _crm_value()
 {
 	local dates='today tomorrow yesterday' later='today tomorrow'
 	case "$1" in
-	--db) _crm_files ;;
+	--db | --template | --output) _crm_files ;;
 	--format)
+		# print's --format is what it prints, not the output format
 		case "$group $verb" in
-		'customer import') _crm_add csv json ndjson ;;
-		'customer export') _crm_add csv tsv json ndjson ;;
+		'customer import' | 'product import') _crm_add csv json ndjson ;;
+		'customer export' | 'product export') _crm_add csv tsv json ndjson ;;
+		'quote print' | 'delivery print') _crm_add text html pdf ;;
 		*) _crm_add table csv tsv json ndjson ;;
 		esac ;;
 	--columns) _crm_add_list $(_crm_columns "$group" "$verb") ;;
@@ -267,16 +338,20 @@ _crm_value()
 		'customer reassign') _crm_add_list lead prospect active inactive lost ;;
 		task\ *) _crm_add open 'done' all ;;
 		deal\ *) _crm_add open won lost all ;;
+		quote\ *) _crm_add $_crm_quote_statuses ;;
+		order\ *) _crm_add $_crm_order_statuses ;;
 		*) _crm_add lead prospect active inactive lost ;;
 		esac ;;
 	--kind) _crm_add company person ;;
-	--today | --since | --due-before) _crm_add $dates ;;
-	--due | --next | --close) _crm_add $later ;;
+	--today | --since | --due-before | --date) _crm_add $dates ;;
+	--due | --next | --close | --valid-until | --promised) _crm_add $later ;;
 	--at) [[ $group == activity ]] && _crm_add $dates ;;
 	--from | --to)
-		# a file, the reps of a hand-over, else the dates of a period
+		# a file, the reps of a hand-over, the quote to copy, else the dates
+		# of a period
 		case "$group $verb $1" in
-		'customer import --from') _crm_files ;;
+		'customer import --from' | 'product import --from') _crm_files ;;
+		'quote new --from') _crm_add $(_crm_quote_keys) ;;
 		*\ reassign\ * | 'lead assign --to') _crm_add $(_crm_owners) ;;
 		*) _crm_add $dates ;;
 		esac ;;
@@ -296,6 +371,8 @@ _crm_value()
 	--contact) _crm_add $(_crm_contact_keys "$_crm_arg0") ;;
 	--deal) [[ $group == lead ]] || _crm_add $(_crm_deal_keys all) ;;
 	--source | --campaign | --tier) _crm_add $(_crm_customer_values "${1#--}") ;;
+	--product) _crm_add $(_crm_product_keys) ;;
+	--order) _crm_add $(_crm_order_keys) ;;
 	esac
 }
 
@@ -414,13 +491,14 @@ _crm()
 	# A group that is one command takes no arguments: its options come
 	# even before a '-' is typed.
 	if [[ -z $dashdash && ($cur == -* || -n $verbless) ]]; then
-		_crm_add $(_crm_verb_opts "$group" "$verb") $_crm_common_opts
+		_crm_add $(_crm_verb_opts "$group" "$verb" "$_crm_arg0") $_crm_common_opts
 		return 0
 	fi
 	case "$group $verb $npos" in
 	'customer show 0' | 'customer edit 0' | 'customer rm 0' | 'customer merge 0' | \
 		'customer merge 1' | 'contact add 0' | 'contact list 0' | 'history customer 0' | \
-		'activity log 0' | 'activity list 0' | 'lead convert 0' | 'deal add 0')
+		'activity log 0' | 'activity list 0' | 'lead convert 0' | 'deal add 0' | \
+		'quote new 0' | 'order new 0')
 		_crm_add $(_crm_customer_keys) ;;
 	'contact show 0' | 'contact edit 0' | 'contact rm 0' | 'history contact 0')
 		_crm_add $(_crm_contact_keys) ;;
@@ -436,6 +514,17 @@ _crm()
 	'config get 0' | 'config set 0' | 'config unset 0' | 'config list 0')
 		_crm_add $(_crm_config_keys | sort -u) ;;
 	'db backup 0') _crm_files ;;
+	'product show 0' | 'product edit 0' | 'product archive 0' | 'product prices 0')
+		_crm_add $(_crm_product_keys) ;;
+	# 'quote line' and 'order line': their verb, then the document
+	'quote line 0' | 'order line 0') _crm_add add edit rm ;;
+	'quote line 1' | 'quote show 0' | 'quote send 0' | 'quote accept 0' | \
+		'quote reject 0' | 'quote convert 0' | 'quote print 0')
+		_crm_add $(_crm_quote_keys) ;;
+	'order line 1' | 'order confirm 0' | 'order cancel 0' | 'order show 0' | \
+		'delivery new 0')
+		_crm_add $(_crm_order_keys) ;;
+	'delivery show 0' | 'delivery print 0') _crm_add $(_crm_delivery_keys) ;;
 	esac
 	return 0
 }

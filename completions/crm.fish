@@ -4,10 +4,13 @@
 # binary; each verb's options are listed below (tests/cli/t_docs.sh checks
 # that every verb has an entry).  A group that is one command (agenda,
 # remind: a line of its own in --list-cmds) takes its options right after its
-# name; its entry is the quoted group alone ('agenda').  Customer codes,
-# contact ids, deal codes, stages, tags and reps are read from the database
-# the command line names (--db, CRM_DB or the default), and only when that
-# database exists: completing never creates one.
+# name; its entry is the quoted group alone ('agenda').  'quote line' and
+# 'order line' take a verb of their own first (add, edit, rm), then the
+# document, and the options of that verb.  Customer codes, contact ids, deal
+# codes, stages, tags, reps, SKUs and the numbers of quotes, orders and
+# deliveries are read from the database the command line names (--db, CRM_DB
+# or the default), and only when that database exists: completing never
+# creates one.
 
 function __crm_takes_value -a opt
     contains -- $opt --db --format --columns --user --today --code --name --kind \
@@ -17,7 +20,10 @@ function __crm_takes_value -a opt
         --limit --from --to --title --mobile --im --type --summary --contact --at \
         --minutes --outcome --deal --rep --next --next-action --customer --due \
         --where --assignee --priority --due-before --days --only --feedback-days \
-        --amount --stage --probability --close --reason --by --share
+        --amount --stage --probability --close --reason --by --share --sku --price \
+        --cost --unit --tax-rate --search --valid-until --product --text --qty \
+        --discount --description --promised --line --date --tracking --order \
+        --template --output
 end
 
 # Prints the command line's group, verb, database, the number of arguments
@@ -100,6 +106,21 @@ function __crm_is -a group verb n
     test "$p[1]" = "$group" -a "$p[2]" = "$verb"
     or return 1
     test -z "$n"; or test "$p[4]" = $n
+end
+
+# __crm_line_is GROUP VERB: completing after "GROUP line VERB" (quote line
+# add ...), past the verb.
+function __crm_line_is -a group verb
+    set -l p (__crm_parse)
+    test "$p[1]" = "$group" -a "$p[2]" = line -a "$p[6]" = "$verb" -a "$p[4]" -ge 1
+end
+
+# The verbs whose --format is their own: the format they read or write, or
+# (print) what they print.
+function __crm_own_format
+    set -l p (__crm_parse)
+    contains -- "$p[1] $p[2]" 'customer import' 'customer export' 'product import' \
+        'product export' 'quote print' 'delivery print'
 end
 
 # After any verb but "customer tag", which reads every word as a tag, and
@@ -193,6 +214,22 @@ function __crm_stages
     __crm_query deal stages --format tsv --no-header --columns stage
 end
 
+function __crm_products
+    __crm_query product list --all --format tsv --no-header --columns sku
+end
+
+function __crm_quotes
+    __crm_query quote list --status all --format tsv --no-header --columns number
+end
+
+function __crm_orders
+    __crm_query order list --status all --format tsv --no-header --columns number
+end
+
+function __crm_deliveries
+    __crm_query delivery list --format tsv --no-header --columns number
+end
+
 # __crm_customer_values COLUMN: the values the customers have in COLUMN.
 function __crm_customer_values -a column
     __crm_query customer list --all --format tsv --no-header --columns $column | sort -u |
@@ -259,6 +296,9 @@ function __crm_columns
     set -l activity id at customer name type rep contact deal minutes summary outcome
     set -l deal code customer name title amount stage status probability weighted close \
         owner source reason stage_since closed created updated
+    set -l product sku name unit price cost tax_rate note archived created updated
+    set -l doc kind number status customer customer_name date valid_until promised due \
+        source ship_to note subtotal discount tax total
     switch (string join ' ' -- $p[1] $p[2] | string trim)
         case 'customer export'
             printf '%s\n' $customer[2..-1]
@@ -309,6 +349,25 @@ function __crm_columns
             printf '%s\n' key default description
         case 'history *'
             printf '%s\n' at user action entity id field old new
+        case 'product show'
+            printf '%s\n' id $product prices
+        case 'product prices'
+            printf '%s\n' date kind number customer name qty unit price discount net_price \
+                status
+        case 'product *'
+            printf '%s\n' $product
+        case 'quote show'
+            printf '%s\n' $doc lines
+        case 'quote list'
+            printf '%s\n' number customer name date valid_until promised due status total
+        case 'order show'
+            printf '%s\n' $doc shipping lines fulfilment deliveries
+        case 'order list'
+            printf '%s\n' number customer name date promised status shipping total
+        case 'delivery show'
+            printf '%s\n' number order customer customer_name date ship_to tracking note lines
+        case 'delivery list'
+            printf '%s\n' number order customer name date ship_to tracking lines note
     end
 end
 
@@ -344,7 +403,7 @@ complete -c crm -n __crm_bare_group -a '(__crm_bare_options)'
 
 # Options every verb takes after it as well.
 set -l after __crm_has_verb
-complete -c crm -n "$after; and not __crm_is customer import; and not __crm_is customer export" \
+complete -c crm -n "$after; and not __crm_own_format" \
     -l format -x -a 'table csv tsv json ndjson' -d 'output format'
 complete -c crm -n $after -l columns -x -a '(__crm_list (__crm_columns))' -d 'print only these columns'
 complete -c crm -n $after -l no-header -d 'leave out the header line'
@@ -622,3 +681,105 @@ complete -c crm -n '__crm_is config get 0' -a '(__crm_config_keys)' -d setting
 complete -c crm -n '__crm_is config set 0' -a '(__crm_config_keys)' -d setting
 complete -c crm -n '__crm_is config unset 0' -a '(__crm_config_keys)' -d setting
 complete -c crm -n '__crm_is config list 0' -a '(__crm_config_keys)' -d 'key prefix'
+
+# product add, list, show, edit, archive, import, export, prices
+for verb in add edit
+    set -l c "__crm_is product $verb"
+    complete -c crm -n $c -l price -x -d 'price per unit'
+    complete -c crm -n $c -l cost -x -d 'cost per unit'
+    complete -c crm -n $c -l unit -x -d 'unit, default pcs'
+    complete -c crm -n $c -l tax-rate -x -d 'tax rate (%)'
+    complete -c crm -n $c -l note -x -d note
+end
+set -l c '__crm_is product list'
+complete -c crm -n $c -l all -d 'archived products too'
+complete -c crm -n $c -l archived -d 'archived products only'
+complete -c crm -n $c -l search -x -d 'only SKUs or names containing this'
+complete -c crm -n '__crm_is product show 0' -a '(__crm_products)' -d product
+complete -c crm -n '__crm_is product edit 0' -a '(__crm_products)' -d product
+complete -c crm -n '__crm_is product edit' -l sku -x -d 'new SKU'
+complete -c crm -n '__crm_is product edit' -l name -x -d name
+complete -c crm -n '__crm_is product archive 0' -a '(__crm_products)' -d product
+complete -c crm -n '__crm_is product archive' -l undo -d 'bring an archived product back'
+set -l c '__crm_is product import'
+complete -c crm -n $c -l from -r -F -d 'file to read, - for standard input'
+complete -c crm -n $c -l format -x -a 'csv json ndjson' -d 'input format'
+complete -c crm -n $c -l update -d 'change products whose SKU exists'
+complete -c crm -n $c -l dry-run -d 'check only, write nothing'
+complete -c crm -n '__crm_is product export' -l format -x -a 'csv tsv json ndjson' -d 'output format'
+set -l c '__crm_is product prices'
+complete -c crm -n '__crm_is product prices 0' -a '(__crm_products)' -d product
+complete -c crm -n $c -l customer -x -a '(__crm_customers)' -d "only this customer's prices"
+complete -c crm -n $c -l limit -x -d 'at most this many'
+
+# quote line and order line: their verb first (add, edit, rm), then the
+# document and that verb's options
+for group in quote order
+    complete -c crm -n "__crm_is $group line 0" -a 'add edit rm' -d "$group line verb"
+    for verb in add edit
+        set -l c "__crm_line_is $group $verb"
+        complete -c crm -n $c -l qty -x -d quantity
+        complete -c crm -n $c -l price -x -d 'price per unit'
+        complete -c crm -n $c -l discount -x -d 'discount (%)'
+        complete -c crm -n $c -l tax-rate -x -d 'tax rate (%)'
+        complete -c crm -n $c -l description -x -d description
+    end
+    complete -c crm -n "__crm_line_is $group add" -l product -x -a '(__crm_products)' \
+        -d 'the product'
+    complete -c crm -n "__crm_line_is $group add" -l text -x -d 'a line of text, no product'
+end
+complete -c crm -n '__crm_is quote line 1' -a '(__crm_quotes)' -d quote
+complete -c crm -n '__crm_is order line 1' -a '(__crm_orders)' -d order
+
+# quote new, list, show, send, accept, reject, convert, print
+set -l c '__crm_is quote new'
+complete -c crm -n '__crm_is quote new 0' -a '(__crm_customers)' -d customer
+complete -c crm -n $c -l valid-until -x -a 'today tomorrow' \
+    -d 'valid until, default today plus quote.valid_days'
+complete -c crm -n $c -l from -x -a '(__crm_quotes)' -d 'copy the lines of this quote'
+complete -c crm -n $c -l note -x -d note
+set -l c '__crm_is quote list'
+complete -c crm -n $c -l customer -x -a '(__crm_customers)' -d "only this customer's quotes"
+complete -c crm -n $c -l status -x -a 'draft sent accepted rejected expired open all' \
+    -d 'only this status'
+for verb in show send accept reject convert print
+    complete -c crm -n "__crm_is quote $verb 0" -a '(__crm_quotes)' -d quote
+end
+complete -c crm -n '__crm_is quote convert' -l promised -x -a 'today tomorrow' \
+    -d "the order's promised date"
+
+# print (quote print, delivery print): --format is what it prints
+for group in quote delivery
+    set -l c "__crm_is $group print"
+    complete -c crm -n $c -l format -x -a 'text html pdf' -d 'what to print'
+    complete -c crm -n $c -l template -r -F -d 'template file'
+    complete -c crm -n $c -l output -r -F -d 'file to write, default standard output'
+end
+
+# order new, confirm, cancel, list, show
+complete -c crm -n '__crm_is order new 0' -a '(__crm_customers)' -d customer
+complete -c crm -n '__crm_is order new' -l promised -x -a 'today tomorrow' \
+    -d 'promised delivery date'
+complete -c crm -n '__crm_is order new' -l note -x -d note
+complete -c crm -n '__crm_is order confirm 0' -a '(__crm_orders)' -d order
+complete -c crm -n '__crm_is order confirm' -l force -d 'confirm even past the credit limit'
+complete -c crm -n '__crm_is order cancel 0' -a '(__crm_orders)' -d order
+complete -c crm -n '__crm_is order cancel' -l reason -x -d 'why, added to the note'
+set -l c '__crm_is order list'
+complete -c crm -n $c -l customer -x -a '(__crm_customers)' -d "only this customer's orders"
+complete -c crm -n $c -l status -x -a 'draft open partial shipped cancelled all' \
+    -d 'only this status'
+complete -c crm -n '__crm_is order show 0' -a '(__crm_orders)' -d order
+
+# delivery new, list, show, print
+set -l c '__crm_is delivery new'
+complete -c crm -n '__crm_is delivery new 0' -a '(__crm_orders)' -d order
+complete -c crm -n $c -l line -x -d 'ship only QTY of line POS (POS=QTY)'
+complete -c crm -n $c -l date -x -a 'today tomorrow yesterday' -d 'date shipped, default today'
+complete -c crm -n $c -l tracking -x -d 'tracking number'
+complete -c crm -n $c -l note -x -d note
+set -l c '__crm_is delivery list'
+complete -c crm -n $c -l order -x -a '(__crm_orders)' -d "only this order's deliveries"
+complete -c crm -n $c -l customer -x -a '(__crm_customers)' -d "only this customer's deliveries"
+complete -c crm -n '__crm_is delivery show 0' -a '(__crm_deliveries)' -d delivery
+complete -c crm -n '__crm_is delivery print 0' -a '(__crm_deliveries)' -d delivery

@@ -7,7 +7,7 @@
 #include "text.h"
 #include "validate.h"
 
-enum value_type { VT_TEXT, VT_DAYS, VT_PERCENT, VT_EMAIL, VT_STAGES };
+enum value_type { VT_TEXT, VT_DAYS, VT_PERCENT, VT_EMAIL, VT_STAGES, VT_SERIES };
 
 /* One setting.  '*' in a pattern stands for one non-empty name (a stage, a
  * tier, a rep).  The first pattern that matches wins, so a specific key
@@ -42,6 +42,18 @@ static const struct key {
 	{"remind.from", VT_EMAIL, NULL, "the From: address of reminder mail"},
 	{"remind.to", VT_EMAIL, NULL,
 	 "where crm remind --mbox sends reminders that belong to no rep"},
+	{"series.quote", VT_SERIES, "Q-{YYYY}-{#####}", "the numbers of quotes"},
+	{"series.order", VT_SERIES, "SO-{YYYY}-{#####}", "the numbers of orders"},
+	{"series.delivery", VT_SERIES, "DN-{YYYY}-{#####}", "the numbers of delivery notes"},
+	{"series.invoice", VT_SERIES, "INV-{YYYY}-{#####}", "the numbers of invoices"},
+	{"series.credit", VT_SERIES, "CN-{YYYY}-{#####}", "the numbers of credit notes"},
+	{"quote.valid_days", VT_DAYS, "30", "how long a new quote is valid"},
+	{"company.name", VT_TEXT, NULL, "the business's name on printed documents"},
+	{"company.address", VT_TEXT, NULL, "its address on printed documents ('\\n' for a new line)"},
+	{"company.email", VT_EMAIL, NULL, "its address on printed documents"},
+	{"company.phone", VT_TEXT, NULL, "its phone number on printed documents"},
+	{"company.tax_id", VT_TEXT, NULL, "its tax id on printed documents"},
+	{"company.bank", VT_TEXT, NULL, "its bank account on printed invoices"},
 };
 
 #define NKEYS (sizeof keys / sizeof *keys)
@@ -178,6 +190,13 @@ int crm_config_check(const char *key, const char *value, char **normalized, stru
 		break;
 	case VT_STAGES:
 		return normalize_stages(value, normalized, err);
+	case VT_SERIES:
+		/* a pattern with one run of '#' in braces: the number's digits */
+		if (!strstr(value, "{#") || crm_has_control(value, 0) || strlen(value) > 40)
+			return crm_fail(err, CRM_EINVAL,
+					"%s: '%s' is not a number series (such as INV-{YYYY}-{#####})",
+					key, value);
+		break;
 	case VT_TEXT:
 		if (crm_has_control(value, 0) || strlen(value) > 500)
 			return crm_fail(err, CRM_EINVAL, "%s: '%s' is too long or has control "

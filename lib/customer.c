@@ -9,6 +9,7 @@
 #include "activity.h"
 #include "contact.h"
 #include "deal.h"
+#include "doc.h"
 #include "task.h"
 #include "customer.h"
 #include "date.h"
@@ -883,6 +884,7 @@ static int (*const show_sections[])(struct crm_store *, int64_t, struct crm_rec 
 	crm_activity_section,
 	crm_task_section,
 	crm_deal_section,
+	crm_doc_section,
 };
 
 static int show_tags_and_fields(struct crm_store *st, int64_t id, struct crm_rec *rec,

@@ -634,12 +634,12 @@ static int rec_check_columns(struct crm_rec *rec, const struct crm_out_opts *opt
 	return CRM_OK;
 }
 
-static cJSON *rec_json(struct crm_rec *rec, const struct crm_out_opts *opts)
+static cJSON *rec_json(const struct crm_rec *rec, const struct crm_out_opts *opts)
 {
 	cJSON *obj = cJSON_CreateObject();
 
 	for (size_t i = 0; i < rec->n; i++) {
-		struct entry *e = &rec->entries[i];
+		const struct entry *e = &rec->entries[i];
 		cJSON *v;
 
 		if (!rec_selected(opts, e->name))
@@ -670,6 +670,13 @@ static cJSON *rec_json(struct crm_rec *rec, const struct crm_out_opts *opts)
 		cJSON_AddItemToObject(obj, e->name, v);
 	}
 	return obj;
+}
+
+cJSON *crm_rec_json(const struct crm_rec *rec)
+{
+	struct crm_out_opts all = {.format = CRM_FMT_JSON};
+
+	return rec_json(rec, &all);
 }
 
 static void rec_join(struct crm_buf *b, struct entry *e, const char *sep)

@@ -85,5 +85,11 @@ void crm_rec_table_row(struct crm_rec *rec, const char *table, const char *const
  * CRM_EFAIL on a write error, CRM_EUSAGE for an unknown --columns name. */
 int crm_rec_write(struct crm_rec *rec, FILE *fp, const struct crm_out_opts *opts, struct crm_err *err);
 void crm_rec_free(struct crm_rec *rec);
+/* The record as one JSON object, exactly as crm_rec_write prints it in json
+ * (all entries, money and integers as bare numbers, tables as arrays of
+ * objects); rec is left as it is.  The caller frees the object with
+ * cJSON_Delete. */
+struct cJSON;
+struct cJSON *crm_rec_json(const struct crm_rec *rec);
 
 #endif

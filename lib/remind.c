@@ -119,6 +119,25 @@ static const struct section {
 	      "'deal ' || d.code AS ref, d.code AS sort "
 	      "FROM deal d JOIN customer c ON c.id = d.customer_id "
 	      "WHERE d.status = 'open' AND d.close_date < :today")},
+	/* Confirmed orders with something on backorder (view order_line_state)
+	 * promised for today or earlier. */
+	{"ship", "Orders to ship", NULL,
+	 ROWS("SELECT c.owner AS rep, o.promised AS date, c.code AS customer, c.name AS name, "
+	      "o.open || ' of ' || o.n || CASE WHEN o.n = 1 THEN ' line' ELSE ' lines' END || "
+	      "' to ship' AS item, "
+	      "CASE WHEN o.shipped > 0 THEN 'partly shipped' ELSE 'nothing shipped' END || "
+	      "CASE WHEN o.promised < :today THEN ', ' || " DAYS(DAYS_SINCE("o.promised"))
+	      " || ' late' ELSE '' END AS detail, "
+	      "'order ' || o.number AS ref, o.number AS sort "
+	      "FROM (SELECT d.id, d.number, d.customer_id, d.promised, "
+	      " (SELECT count(*) FROM order_line_state s WHERE s.order_id = d.id) AS n, "
+	      " (SELECT count(*) FROM order_line_state s WHERE s.order_id = d.id "
+	      "  AND s.shipped < s.ordered) AS open, "
+	      " (SELECT count(*) FROM order_line_state s WHERE s.order_id = d.id "
+	      "  AND s.shipped > 0) AS shipped "
+	      " FROM doc d WHERE d.kind = 'order' AND d.status = 'confirmed' "
+	      " AND d.promised <= :today) o "
+	      "JOIN customer c ON c.id = o.customer_id WHERE o.open > 0")},
 };
 
 #define NSECTIONS (sizeof sections / sizeof *sections)

@@ -27,6 +27,8 @@ static const char *const migrations[CRM_SCHEMA_VERSION] = {
 	/* 1 → 2: sales work */
 	"ALTER TABLE customer ADD COLUMN campaign TEXT;"
 	"ALTER TABLE customer ADD COLUMN cadence INTEGER CHECK (cadence BETWEEN 1 AND 3650);",
+	/* 2 → 3: products, documents, deliveries (new tables only) */
+	"",
 };
 
 #define BUSY_TIMEOUT_MS 5000

@@ -190,6 +190,18 @@ lead.feedback_days	7	days a rep has to report on an assigned lead (lead assign -
 rep.*.email		where crm remind --mbox sends the rep's reminders
 remind.from		the From: address of reminder mail
 remind.to		where crm remind --mbox sends reminders that belong to no rep
+series.quote	Q-{YYYY}-{#####}	the numbers of quotes
+series.order	SO-{YYYY}-{#####}	the numbers of orders
+series.delivery	DN-{YYYY}-{#####}	the numbers of delivery notes
+series.invoice	INV-{YYYY}-{#####}	the numbers of invoices
+series.credit	CN-{YYYY}-{#####}	the numbers of credit notes
+quote.valid_days	30	how long a new quote is valid
+company.name		the business's name on printed documents
+company.address		its address on printed documents ('\\n' for a new line)
+company.email		its address on printed documents
+company.phone		its phone number on printed documents
+company.tax_id		its tax id on printed documents
+company.bank		its bank account on printed invoices
 EOF
 
 try 'keys takes no argument' 2 crm config keys deal
@@ -197,6 +209,17 @@ try 'help' 0 crm config set --help
 out_is <<'EOF'
 usage: crm config set KEY VALUE
 Stores a setting; 'crm config keys' lists the keys and what they take.
+EOF
+
+# ---- number series ----
+
+try 'a number series' 0 crm config set series.invoice 'R{YYYY}/{####}'
+try 'a series needs a number' 4 crm config set series.quote 'Q-{YYYY}'
+err_is <<'EOF'
+crm: config set: series.quote: 'Q-{YYYY}' is not a number series (such as INV-{YYYY}-{#####})
+EOF
+sql_is "SELECT key, value FROM config WHERE key LIKE 'series.%'" <<'EOF'
+series.invoice|R{YYYY}/{####}
 EOF
 
 done_testing

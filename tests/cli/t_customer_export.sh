@@ -154,7 +154,7 @@ out_is <export.ndjson
 # and archived flags are rows of their own.
 try 'the copy shows the same customer' 0 crm --db copy-csv.db customer show MUE --format json
 out_is <<'EOF'
-{"id":1,"code":"MUE","name":"Müller GmbH","kind":"company","status":"prospect","owner":"bob","email":"info@mueller.example","phone":"+49 30 1234567","website":"https://mueller.example","street":"Hauptstr. 1","city":"Berlin","region":"BE","postcode":"10115","country":"DE","tax_id":"DE123456789","industry":"Retail","source":"fair","tier":"A","credit_limit":1234.50,"terms":30,"note":"pays on time, \"mostly\"","campaign":null,"cadence":null,"archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","tags":["b2b","vip"],"field":{"region_code":"N,E","vat":"yes"},"contacts":[],"effective_cadence":null,"last_contact":null,"next_contact":null,"activities":[],"followups":[],"deals":[]}
+{"id":1,"code":"MUE","name":"Müller GmbH","kind":"company","status":"prospect","owner":"bob","email":"info@mueller.example","phone":"+49 30 1234567","website":"https://mueller.example","street":"Hauptstr. 1","city":"Berlin","region":"BE","postcode":"10115","country":"DE","tax_id":"DE123456789","industry":"Retail","source":"fair","tier":"A","credit_limit":1234.50,"terms":30,"note":"pays on time, \"mostly\"","campaign":null,"cadence":null,"archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","tags":["b2b","vip"],"field":{"region_code":"N,E","vat":"yes"},"contacts":[],"effective_cadence":null,"last_contact":null,"next_contact":null,"activities":[],"followups":[],"deals":[],"documents":[]}
 EOF
 try 'archived customers stay archived in the copy' 0 crm --db copy-json.db customer list \
 	--archived --columns code

@@ -67,7 +67,7 @@ out_is <"$T/table"
 err_empty
 
 cat >"$T/json" <<'EOF'
-{"id":1,"code":"ACME","name":"Acme Trading GmbH","kind":"company","status":"active","owner":"bob","email":"info@acme.example","phone":"+49 30 1234567","website":"https://acme.example","street":"Hauptstr. 1","city":"Berlin","region":"BE","postcode":"10115","country":"DE","tax_id":"DE123456","industry":"wholesale","source":"fair","tier":"gold","credit_limit":1500.50,"terms":30,"note":"Call before noon","campaign":null,"cadence":null,"archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","tags":["eu","vip"],"field":{"po_required":"no","vat":"yes"},"contacts":[{"id":1,"name":"Bob Baker","title":null,"email":"bob@acme.example","phone":null,"mobile":null,"im":null,"primary":true},{"id":2,"name":"Ann Adams","title":"CEO","email":null,"phone":"+49 30 1234568","mobile":null,"im":null,"primary":false}],"effective_cadence":null,"last_contact":null,"next_contact":null,"activities":[],"followups":[],"deals":[]}
+{"id":1,"code":"ACME","name":"Acme Trading GmbH","kind":"company","status":"active","owner":"bob","email":"info@acme.example","phone":"+49 30 1234567","website":"https://acme.example","street":"Hauptstr. 1","city":"Berlin","region":"BE","postcode":"10115","country":"DE","tax_id":"DE123456","industry":"wholesale","source":"fair","tier":"gold","credit_limit":1500.50,"terms":30,"note":"Call before noon","campaign":null,"cadence":null,"archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","tags":["eu","vip"],"field":{"po_required":"no","vat":"yes"},"contacts":[{"id":1,"name":"Bob Baker","title":null,"email":"bob@acme.example","phone":null,"mobile":null,"im":null,"primary":true},{"id":2,"name":"Ann Adams","title":"CEO","email":null,"phone":"+49 30 1234568","mobile":null,"im":null,"primary":false}],"effective_cadence":null,"last_contact":null,"next_contact":null,"activities":[],"followups":[],"deals":[],"documents":[]}
 EOF
 
 try 'show, json is one object on one line' 0 crm customer show ACME --format json
@@ -111,7 +111,7 @@ EOF
 
 try 'show a bare customer, json keeps them as null' 0 crm customer show 2 --format json
 out_is <<'EOF'
-{"id":2,"code":"C00002","name":"Bolt","kind":"company","status":"active","owner":null,"email":null,"phone":null,"website":null,"street":null,"city":null,"region":null,"postcode":null,"country":null,"tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":null,"terms":null,"note":null,"campaign":null,"cadence":null,"archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","tags":[],"field":{},"contacts":[],"effective_cadence":null,"last_contact":null,"next_contact":null,"activities":[],"followups":[],"deals":[]}
+{"id":2,"code":"C00002","name":"Bolt","kind":"company","status":"active","owner":null,"email":null,"phone":null,"website":null,"street":null,"city":null,"region":null,"postcode":null,"country":null,"tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":null,"terms":null,"note":null,"campaign":null,"cadence":null,"archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","tags":[],"field":{},"contacts":[],"effective_cadence":null,"last_contact":null,"next_contact":null,"activities":[],"followups":[],"deals":[],"documents":[]}
 EOF
 
 try 'show --columns in json' 0 crm customer show ACME --format json \

@@ -294,7 +294,7 @@ try 'customer show lists open deals' 0 crm customer show C00002 --format json
 sql_is 'SELECT 1' <<'EOF'
 1
 EOF
-jq_deals=$(sed -n 's/.*"deals":\(\[.*\]\).*/\1/p' "$T/out")
+jq_deals=$(sed -n 's/.*"deals":\(\[[^]]*\]\).*/\1/p' "$T/out")
 printf '%s\n' "$jq_deals" >"$T/deals"
 last_desc='customer show: deals'
 compare 'the deals table' "$T/deals" <<'EOF'

@@ -95,6 +95,17 @@ crm -q deal lost D00002 --reason price
 crm -q task add 'Call back' --customer ACME >/dev/null
 crm -q task add 'Send the offer' >/dev/null
 crm -q task 'done' 2
+# Products (GADGET archived), quote Q-2026-00001 with a line, order
+# SO-2026-00001 confirmed and shipped in part by delivery DN-2026-00001.
+crm -q product add WIDGET Widget --price 10 >/dev/null
+crm -q product add GADGET Gadget --price 5 >/dev/null
+crm -q product archive GADGET >/dev/null
+crm -q quote new ACME >/dev/null
+crm -q quote line add Q-2026-00001 --product WIDGET --qty 2 >/dev/null
+crm -q order new GLOBEX >/dev/null
+crm -q order line add SO-2026-00001 --product WIDGET --qty 3 >/dev/null
+crm -q order confirm SO-2026-00001 >/dev/null
+crm -q delivery new SO-2026-00001 --line 1=1 >/dev/null
 
 # The lines to complete (at their end), one a line, and the matches each
 # should give: those of line N are in $T/want.N.
@@ -161,6 +172,31 @@ line 'crm config set deal.st' deal.stages \
 	deal.stage.negotiation.probability deal.stage.negotiation.stall \
 	deal.stage.demo.probability deal.stage.demo.stall
 line 'crm config get re' rep.bob.email remind.from remind.to
+# products, quotes, orders and deliveries: 'quote line' and 'order line' take
+# their verb first, then the document and that verb's options; print's
+# --format is what it prints
+line 'crm product show ' GADGET WIDGET
+line 'crm product import --format ' csv json ndjson
+line 'crm product prices WIDGET --customer ' ACME GLOBEX
+line 'crm quote li' line list
+line 'crm quote new ' ACME GLOBEX
+line 'crm quote new ACME --from ' Q-2026-00001
+line 'crm quote line ' add edit rm
+line 'crm quote line add ' Q-2026-00001
+line 'crm quote line add Q-2026-00001 --product ' GADGET WIDGET
+# shellcheck disable=SC2086 # a list of words
+line 'crm quote line edit Q-2026-00001 1 --' --qty --price --discount --tax-rate \
+	--description $common
+line 'crm quote list --status ' draft sent accepted rejected expired open all
+line 'crm quote print Q-2026-00001 --format ' text html pdf
+line 'crm order show ' SO-2026-00001
+line 'crm order line add SO-2026-00001 --te' --text
+line 'crm order list --status ' draft open partial shipped cancelled all
+line 'crm delivery new ' SO-2026-00001
+line 'crm delivery list --order ' SO-2026-00001
+line 'crm delivery show ' DN-2026-00001
+line 'crm delivery print DN-2026-00001 --format ' text html pdf
+line "crm --db $T/none.db quote show "
 
 # compare_results SHELL: $T/got.N (from the shell's harness, which prints
 # each line's matches followed by a line "--") against $T/want.N.

@@ -26,6 +26,10 @@ groups:
    agenda     A rep's schedule, day by day.
    lead       Leads: assignment, feedback deadlines, conversion.
    deal       Deals: the pipeline, forecast, funnel and stalled deals.
+   product    Products and services, their prices and price history.
+   quote      Quotes: lines, totals, send, accept, convert to an order.
+   order      Sales orders: lines, promised dates, what is shipped.
+   delivery   Deliveries of an order's lines, and backorders.
    report     Reports a manager reads.
    remind     What is due: the report for cron, by mail too.
    history    What changed, when, and who changed it (the audit log).
@@ -117,6 +121,33 @@ deal pipeline
 deal forecast
 deal funnel
 deal stalled
+product add
+product list
+product show
+product edit
+product archive
+product import
+product export
+product prices
+quote new
+quote line
+quote list
+quote show
+quote send
+quote accept
+quote reject
+quote convert
+quote print
+order new
+order line
+order confirm
+order cancel
+order list
+order show
+delivery new
+delivery list
+delivery show
+delivery print
 report activity
 remind
 history customer
@@ -525,7 +556,7 @@ sqlite3 "$XDG_DATA_HOME/crm/crm.db" \
 	'PRAGMA application_id; PRAGMA user_version; SELECT name FROM customer' >"$T/sql"
 compare 'a crm database' "$T/sql" <<'EOF'
 1129467185
-2
+3
 First
 EOF
 
@@ -540,7 +571,7 @@ out_is <<EOF
 $HOME/.local/share/crm/crm.db
 EOF
 err_is <<'EOF'
-database ready, schema version 2
+database ready, schema version 3
 EOF
 stat -c '%a' "$HOME/.local/share/crm/crm.db" >"$T/modes"
 compare 'mode 0600' "$T/modes" <<'EOF'
@@ -562,20 +593,20 @@ cp "$T/newer.db" "$T/newer.copy"
 try 'a newer schema is refused' 1 crm --db "$T/newer.db" customer list
 out_empty
 err_is <<EOF
-crm: customer list: $T/newer.db has schema version 99, newer than this crm understands (2); upgrade crm
+crm: customer list: $T/newer.db has schema version 99, newer than this crm understands (3); upgrade crm
 EOF
 
 try 'a newer schema is not written to' 1 crm --db "$T/newer.db" customer add 'Never'
 out_empty
 err_is <<EOF
-crm: customer add: $T/newer.db has schema version 99, newer than this crm understands (2); upgrade crm
+crm: customer add: $T/newer.db has schema version 99, newer than this crm understands (3); upgrade crm
 EOF
 cmp -s "$T/newer.db" "$T/newer.copy"
 report $? 'a newer schema is not written to: file unchanged'
 
 try 'db migrate refuses a newer schema too' 1 crm --db "$T/newer.db" db migrate
 err_is <<EOF
-crm: db migrate: $T/newer.db has schema version 99, newer than this crm understands (2); upgrade crm
+crm: db migrate: $T/newer.db has schema version 99, newer than this crm understands (3); upgrade crm
 EOF
 
 printf 'name,phone\nAnn,555\n' >"$T/notes.csv"

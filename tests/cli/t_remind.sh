@@ -393,15 +393,15 @@ CRM_SENDMAIL=false nothing_due 'a rep with nothing due, --send' crm remind --rep
 try 'an unknown section' 2 crm remind --only today,later
 out_empty
 err_is <<'EOF'
-crm: remind: unknown section 'later' (sections: today, soon, overdue, cadence, feedback, stalled, closing)
+crm: remind: unknown section 'later' (sections: today, soon, overdue, cadence, feedback, stalled, closing, ship)
 EOF
 try 'an empty section name' 2 crm remind --only today,
 err_is <<'EOF'
-crm: remind: unknown section '' (sections: today, soon, overdue, cadence, feedback, stalled, closing)
+crm: remind: unknown section '' (sections: today, soon, overdue, cadence, feedback, stalled, closing, ship)
 EOF
 try 'section names are exact' 2 crm remind --only Today
 err_is <<'EOF'
-crm: remind: unknown section 'Today' (sections: today, soon, overdue, cadence, feedback, stalled, closing)
+crm: remind: unknown section 'Today' (sections: today, soon, overdue, cadence, feedback, stalled, closing, ship)
 EOF
 try '--days not a number' 2 crm remind --days week
 out_empty
@@ -437,10 +437,11 @@ out_empty
 err_is <<'EOF'
 usage: crm remind [--rep REP] [--days N] [--only SECTION[,SECTION...]] [--mbox | --send]
 Prints what is due: tasks due today, in the next N days (default 1) and overdue,
-customers to contact, lead feedback overdue, stalled deals, deals past their close.
+customers to contact, lead feedback overdue, stalled deals, deals past their close,
+orders due to ship.
 Prints nothing when nothing is due.  --mbox writes one message per rep (mboxrd);
 --send pipes each to $CRM_SENDMAIL (default "sendmail -t -i").
-sections: today, soon, overdue, cadence, feedback, stalled, closing
+sections: today, soon, overdue, cadence, feedback, stalled, closing, ship
 EOF
 try 'an argument' 2 crm remind today
 out_empty
@@ -451,10 +452,11 @@ err_empty
 out_is <<'EOF'
 usage: crm remind [--rep REP] [--days N] [--only SECTION[,SECTION...]] [--mbox | --send]
 Prints what is due: tasks due today, in the next N days (default 1) and overdue,
-customers to contact, lead feedback overdue, stalled deals, deals past their close.
+customers to contact, lead feedback overdue, stalled deals, deals past their close,
+orders due to ship.
 Prints nothing when nothing is due.  --mbox writes one message per rep (mboxrd);
 --send pipes each to $CRM_SENDMAIL (default "sendmail -t -i").
-sections: today, soon, overdue, cadence, feedback, stalled, closing
+sections: today, soon, overdue, cadence, feedback, stalled, closing, ship
 EOF
 
 # reminding writes nothing (the config set and unset above wrote 2 audit rows)

@@ -1,0 +1,90 @@
+/* order.h — sales orders: confirming against the credit limit, cancelling,
+ * the shipping state, list and show.
+ *
+ * An order is a document of kind "order" (doc.h: crm_doc_new, the line
+ * functions, crm_doc_show); its stored status is draft, confirmed or
+ * cancelled.  What a person sees as its status adds how much is shipped
+ * (view order_line_state):
+ *   draft      not confirmed yet (lines can change)
+ *   open       confirmed, nothing shipped
+ *   partial    confirmed, some shipped, something left on backorder
+ *   shipped    confirmed, every line shipped in full
+ *   cancelled
+ * and its shipping is none, partial or shipped.
+ *
+ * A customer's credit exposure is what it owes or has ordered and not been
+ * invoiced for:
+ *   - each confirmed order's value not yet invoiced: per line,
+ *     round((net + tax) * (qty - invoiced) / qty), half away from zero,
+ *     where invoiced is the quantity on issued invoices (a line invoiced in
+ *     full counts 0);
+ *   - plus the totals of its issued invoices (there are no payments yet).
+ * Confirming an order is refused when exposure + the order's total would
+ * exceed the customer's credit_limit (NULL: no limit). */
+#ifndef CRM_ORDER_H
+#define CRM_ORDER_H
+
+#include <stdint.h>
+
+#include "output.h"
+#include "store.h"
+
+/* SQL of an order's shipping (none, partial, shipped) for the doc table
+ * aliased d, and of the status a person sees (draft, open, partial,
+ * shipped, cancelled). */
+#define CRM_ORDER_SHIPPING_SQL                                                                 \
+	"(CASE WHEN NOT EXISTS (SELECT 1 FROM order_line_state s WHERE s.order_id = d.id "     \
+	"AND s.shipped > 0) THEN 'none' WHEN EXISTS (SELECT 1 FROM order_line_state s "       \
+	"WHERE s.order_id = d.id AND s.shipped < s.ordered) THEN 'partial' ELSE 'shipped' END)"
+#define CRM_ORDER_STATUS_SQL                                                                   \
+	"(CASE WHEN d.status <> 'confirmed' THEN d.status ELSE "                               \
+	"replace(" CRM_ORDER_SHIPPING_SQL ", 'none', 'open') END)"
+
+/* The exposure of customer_id: orders (confirmed orders' value not yet
+ * invoiced) and invoices (issued invoices' totals), in minor units;
+ * total = orders + invoices.  CRM_EINVAL when it does not fit in int64. */
+struct crm_exposure {
+	int64_t orders, invoices, total;
+};
+int crm_order_exposure(struct crm_store *st, int64_t customer_id, struct crm_exposure *out,
+		       struct crm_err *err);
+
+/* Confirms draft order id (draft → confirmed) in one transaction.  Refused
+ * (CRM_EINVAL) when it is not a draft, has no lines, or would take its
+ * customer's exposure over the credit limit; the message gives the limit,
+ * the current exposure, this order's total and the total it would reach.
+ * With force the limit is passed over, and the override is written to the
+ * audit log: entity "order", action "update", new {"credit_override":
+ * {"limit", "exposure", "order", "total"}} (money as decimals).  *overridden
+ * (may be NULL) is set to 1 when that happened, and err then holds the
+ * figures as a message; else 0. */
+int crm_order_confirm(struct crm_store *st, int64_t id, int force, int *overridden,
+		      struct crm_err *err);
+
+/* Cancels order id in one transaction: a draft, or a confirmed order with
+ * nothing shipped or invoiced.  A reason (may be NULL) is added to the
+ * order's note as a line "cancelled: REASON".  CRM_EINVAL otherwise. */
+int crm_order_cancel(struct crm_store *st, int64_t id, const char *reason, struct crm_err *err);
+
+struct crm_order_filter {
+	int64_t customer_id; /* 0: every customer */
+	const char *status;  /* draft, open, partial, shipped, cancelled, or all (NULL) */
+};
+
+/* number, customer, name, date, promised, status (as seen), shipping,
+ * total. */
+extern const struct crm_column crm_order_columns[];
+extern const size_t crm_order_ncolumns;
+
+/* Streams the orders matching filter, oldest first (by date, then
+ * number).  CRM_EINVAL for an unknown status. */
+int crm_order_list(struct crm_store *st, const struct crm_order_filter *filter,
+		   struct crm_out *out, struct crm_err *err);
+
+/* Fills rec with order id: crm_doc_show's fields and "lines" table, the
+ * field shipping (none, partial, shipped), the table "fulfilment" (per
+ * line: pos, sku, description, ordered, shipped, backorder, invoiced —
+ * quantities as "2.5") and the table "deliveries" (crm_delivery_section). */
+int crm_order_show(struct crm_store *st, int64_t id, struct crm_rec *rec, struct crm_err *err);
+
+#endif
