@@ -247,7 +247,8 @@ static int customer_show(struct cli *cli, int argc, char **argv)
 {
 	static const char *const usage[] = {"crm customer show KEY",
 		"Shows everything about a customer: fields, tags, extra fields, contacts,",
-		"contact cadence, recent activities, open follow-ups and open deals.", NULL};
+		"contact cadence, recent activities, open follow-ups, open deals and documents.",
+		NULL};
 	struct crm_rec *rec;
 	struct crm_err err;
 	int64_t id;

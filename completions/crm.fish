@@ -742,15 +742,17 @@ set -l c '__crm_is quote list'
 complete -c crm -n $c -l customer -x -a '(__crm_customers)' -d "only this customer's quotes"
 complete -c crm -n $c -l status -x -a 'draft sent accepted rejected expired open all' \
     -d 'only this status'
-for verb in show send accept reject convert print
-    complete -c crm -n "__crm_is quote $verb 0" -a '(__crm_quotes)' -d quote
-end
+complete -c crm -n '__crm_is quote show 0' -a '(__crm_quotes)' -d quote
+complete -c crm -n '__crm_is quote send 0' -a '(__crm_quotes)' -d quote
+complete -c crm -n '__crm_is quote accept 0' -a '(__crm_quotes)' -d quote
+complete -c crm -n '__crm_is quote reject 0' -a '(__crm_quotes)' -d quote
+complete -c crm -n '__crm_is quote convert 0' -a '(__crm_quotes)' -d quote
+complete -c crm -n '__crm_is quote print 0' -a '(__crm_quotes)' -d quote
 complete -c crm -n '__crm_is quote convert' -l promised -x -a 'today tomorrow' \
     -d "the order's promised date"
 
-# print (quote print, delivery print): --format is what it prints
-for group in quote delivery
-    set -l c "__crm_is $group print"
+# quote print and delivery print: --format is what they print
+for c in '__crm_is quote print' '__crm_is delivery print'
     complete -c crm -n $c -l format -x -a 'text html pdf' -d 'what to print'
     complete -c crm -n $c -l template -r -F -d 'template file'
     complete -c crm -n $c -l output -r -F -d 'file to write, default standard output'

@@ -1,7 +1,7 @@
 #!/bin/sh
 # demo.sh — builds demo.db with a few hundred customers and contacts (names
-# in several scripts), their activities, tasks, deals and leads, and prints a
-# short tour of crm's commands.  Run by
+# in several scripts), their activities, tasks, deals, leads, quotes and
+# orders, and prints a short tour of crm's commands.  Run by
 # `make demo`; uses ./crm and leaves ./demo.db for you to explore:
 #   export CRM_DB=$PWD/demo.db
 set -e
@@ -90,6 +90,26 @@ while IFS='	' read -r what code a b c d e f; do
 	visit) "$crm" task add "$a" --customer "$code" --due "$b" --at 10:30 --where "customer site" --assignee "$c" >/dev/null ;;
 	esac
 done
+# A small catalogue, quotes for a few customers, and one of them ordered
+# and partly shipped.
+"$crm" config set company.name "Demo Trading GmbH"
+"$crm" product add CHAIR-01 "Office chair" --price 249 --tax-rate 19
+"$crm" product add DESK-160 "Desk 160 x 80" --price 389 --tax-rate 19
+"$crm" product add LAMP-LED "LED desk lamp" --price 59.90 --tax-rate 19
+"$crm" product add SVC-ASM "Assembly" --price 65 --unit h --tax-rate 19
+for code in C00003 C00010 C00017; do
+	q=$("$crm" quote new "$code")
+	"$crm" quote line add "$q" --product CHAIR-01 --qty 8 --discount 5 >/dev/null
+	"$crm" quote line add "$q" --product DESK-160 --qty 4 >/dev/null
+	"$crm" quote line add "$q" --product SVC-ASM --qty 3.5 >/dev/null
+	"$crm" quote send "$q"
+done
+first=$("$crm" quote list --format tsv --no-header --columns number | head -1)
+"$crm" quote accept "$first"
+order=$("$crm" quote convert "$first" --promised +3d)
+"$crm" -q order confirm "$order" --force
+"$crm" delivery new "$order" --line 1=5 >/dev/null
+
 "$crm" customer list --status lead --format tsv --no-header --columns code --limit 6 |
 while read -r code; do "$crm" -q lead assign "$code" --to bob --feedback-days 3; done
 
@@ -119,5 +139,8 @@ tour deal pipeline
 tour deal forecast --by quarter
 tour report activity --by rep
 tour remind --rep bob
+tour quote list
+tour order show "$order"
+tour quote print "$first"
 printf '\n$ crm customer export | head -3\n'
 "$crm" customer export | head -3

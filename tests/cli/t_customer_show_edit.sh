@@ -158,7 +158,7 @@ out_empty
 err_is <<'EOF'
 usage: crm customer show KEY
 Shows everything about a customer: fields, tags, extra fields, contacts,
-contact cadence, recent activities, open follow-ups and open deals.
+contact cadence, recent activities, open follow-ups, open deals and documents.
 EOF
 
 try 'show with two keys' 2 crm customer show ACME 2
@@ -166,7 +166,7 @@ out_empty
 err_is <<'EOF'
 usage: crm customer show KEY
 Shows everything about a customer: fields, tags, extra fields, contacts,
-contact cadence, recent activities, open follow-ups and open deals.
+contact cadence, recent activities, open follow-ups, open deals and documents.
 EOF
 
 audit_count 8
