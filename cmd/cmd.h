@@ -124,6 +124,10 @@ struct cli_document {
 int cli_print(struct cli *cli, int argc, char **argv, const char *const *usage,
 	      const struct cli_document *doc);
 
+/* crm GROUP line add|edit|rm ... for the document group kind ("quote",
+ * "order"): cmd/docline.c.  argv[0] is "line". */
+int cli_doc_line(struct cli *cli, int argc, char **argv, const char *kind);
+
 /* Collects repeated option values (--tag a --tag b). */
 struct cli_list {
 	const char **items;
