@@ -32,6 +32,7 @@ static const struct line_group {
 } groups[] = {
 	{"quote", {LINE_USAGES("quote", "QUOTE")}},
 	{"order", {LINE_USAGES("order", "ORDER")}},
+	{"invoice", {LINE_USAGES("invoice", "INVOICE")}},
 };
 
 enum { USAGE_ADD, USAGE_EDIT, USAGE_RM, USAGE_LINE };

@@ -48,6 +48,8 @@ static const struct key {
 	{"series.invoice", VT_SERIES, "INV-{YYYY}-{#####}", "the numbers of invoices"},
 	{"series.credit", VT_SERIES, "CN-{YYYY}-{#####}", "the numbers of credit notes"},
 	{"quote.valid_days", VT_DAYS, "30", "how long a new quote is valid"},
+	{"invoice.terms", VT_DAYS, "30",
+	 "days to pay an invoice when its customer has no payment terms of its own"},
 	{"company.name", VT_TEXT, NULL, "the business's name on printed documents"},
 	{"company.address", VT_TEXT, NULL, "its address on printed documents ('\\n' for a new line)"},
 	{"company.email", VT_EMAIL, NULL, "its address on printed documents"},

@@ -196,6 +196,7 @@ series.delivery	DN-{YYYY}-{#####}	the numbers of delivery notes
 series.invoice	INV-{YYYY}-{#####}	the numbers of invoices
 series.credit	CN-{YYYY}-{#####}	the numbers of credit notes
 quote.valid_days	30	how long a new quote is valid
+invoice.terms	30	days to pay an invoice when its customer has no payment terms of its own
 company.name		the business's name on printed documents
 company.address		its address on printed documents ('\\n' for a new line)
 company.email		its address on printed documents
