@@ -657,6 +657,8 @@ CREATE TABLE doc (
 ) STRICT;
 
 CREATE INDEX doc_customer ON doc (customer_id, kind, date);
+-- product prices of a product on many lines: documents newest first.
+CREATE INDEX doc_date ON doc (date);
 CREATE INDEX doc_source ON doc (source_id) WHERE source_id IS NOT NULL;
 
 -- One line of a document: a product (its description, unit, price and tax

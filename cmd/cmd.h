@@ -50,7 +50,8 @@ extern const struct group crm_groups[];
 /* Group tables, one per cmd/<group>.c. */
 extern const struct cmd customer_cmds[], contact_cmds[], db_cmds[], history_cmds[],
 	config_cmds[], activity_cmds[], task_cmds[], lead_cmds[], deal_cmds[], report_cmds[],
-	product_cmds[], quote_cmds[], order_cmds[], delivery_cmds[];
+	product_cmds[], quote_cmds[], order_cmds[], delivery_cmds[],
+	invoice_cmds[];
 /* Groups that are one command. */
 int agenda_run(struct cli *cli, int argc, char **argv);
 int remind_run(struct cli *cli, int argc, char **argv);

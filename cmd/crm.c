@@ -26,6 +26,7 @@ const struct group crm_groups[] = {
 	{"quote", quote_cmds, "Quotes: lines, totals, send, accept, convert to an order.", NULL},
 	{"order", order_cmds, "Sales orders: lines, promised dates, what is shipped.", NULL},
 	{"delivery", delivery_cmds, "Deliveries of an order's lines, and backorders.", NULL},
+	{"invoice", invoice_cmds, "Invoices and credit notes: numbered without gaps, issued, voided, credited.", NULL},
 	{"report", report_cmds, "Reports a manager reads.", NULL},
 	{"remind", NULL, "What is due: the report for cron, by mail too.", remind_run},
 	{"history", history_cmds, "What changed, when, and who changed it (the audit log).", NULL},

@@ -724,6 +724,36 @@ static int line_update(struct crm_store *st, int64_t doc_id, int pos,
 	return crm_doc_recompute(st, doc_id, err);
 }
 
+/* An invoice line made from an order line may not bill more than was
+ * shipped (all invoices of the line together, drafts included). */
+static int check_not_overbilled(struct crm_store *st, int64_t doc_id, struct crm_err *err)
+{
+	char shipped[CRM_MONEY_BUFSZ], invoiced[CRM_MONEY_BUFSZ];
+	sqlite3_stmt *stmt;
+	int rc = crm_store_prepare(st,
+				   "SELECT il.pos, s.shipped, s.invoiced FROM doc_line il "
+				   "JOIN order_line_state s ON s.line_id = il.source_line_id "
+				   "JOIN doc d ON d.id = il.doc_id "
+				   "WHERE il.doc_id = ?1 AND d.kind = 'invoice' AND s.invoiced > s.shipped "
+				   "ORDER BY il.pos LIMIT 1",
+				   &stmt, err);
+
+	if (rc != CRM_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, doc_id);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		crm_qty_format(sqlite3_column_int64(stmt, 1), shipped);
+		crm_qty_format(sqlite3_column_int64(stmt, 2), invoiced);
+		rc = crm_fail(err, CRM_EINVAL,
+			      "line %d would bill more than was shipped: %s invoiced, %s shipped",
+			      sqlite3_column_int(stmt, 0), invoiced, shipped);
+	} else {
+		rc = rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
 int crm_doc_line_edit(struct crm_store *st, int64_t doc_id, int pos,
 		      const struct crm_line_input *in, struct crm_err *err)
 {
@@ -737,6 +767,8 @@ int crm_doc_line_edit(struct crm_store *st, int64_t doc_id, int pos,
 	if ((rc = crm_store_begin(st, err)) != CRM_OK)
 		return rc;
 	rc = line_update(st, doc_id, pos, in, err);
+	if (rc == CRM_OK)
+		rc = check_not_overbilled(st, doc_id, err);
 	return crm_store_end(st, rc, err);
 }
 

@@ -432,22 +432,51 @@ static int64_t net_per_unit(int64_t net, int64_t qty)
 	return (int64_t)q;
 }
 
+/* The columns of a prices_query row; d.id and l.pos (12, 13) are there for
+ * the ORDER BY of the compound below. */
+#define PRICES_SELECT                                                                          \
+	"SELECT d.date, d.kind, d.number, c.code, c.name, " QTY_TEXT("l.qty") ", l.unit, "     \
+	"l.price, " RATE_TEXT("l.discount_rate") ", l.net, "                                   \
+	"CASE WHEN d.kind = 'quote' AND d.status IN ('draft', 'sent') "                        \
+	" AND d.valid_until < ?3 THEN 'expired' ELSE d.status END, l.qty, d.id, l.pos "
+
 /* Prepares the lines of product id (of customer_id unless 0), newest
- * first: the price columns, with net and qty in place of net_price. */
+ * first: the price columns, with net and qty in place of net_price.
+ *
+ * Newest first is by the documents' date, which the lines do not have, so
+ * no one index walks a product's lines in that order.  Of the three arms
+ * below exactly one runs (the others get an empty index range):
+ *   - a customer's: that customer's documents (doc_customer), their lines;
+ *   - a heavy product with a limit: the documents newest first (doc_date),
+ *     each probed for lines of the product, stopping after limit rows, so a
+ *     product on 600,000 lines costs what limit rows cost, not a sort;
+ *   - else: the product's lines (doc_line_product), sorted.
+ * Heavy means its lines (counted up to 20,000) squared exceed 4 x limit x
+ * the documents: then the documents walked to find limit lines (about
+ * limit x documents / lines) cost less than the lines themselves. */
 static int prices_query(struct crm_store *st, int64_t id, int64_t customer_id, long limit,
 			sqlite3_stmt **stmt, struct crm_err *err)
 {
 	char today[CRM_DATE_BUFSZ];
 	int rc = crm_store_prepare(
 		st,
-		"SELECT d.date, d.kind, d.number, c.code, c.name, " QTY_TEXT("l.qty") ", l.unit, "
-		"l.price, " RATE_TEXT("l.discount_rate") ", l.net, "
-		"CASE WHEN d.kind = 'quote' AND d.status IN ('draft', 'sent') "
-		" AND d.valid_until < ?3 THEN 'expired' ELSE d.status END, l.qty "
+		"WITH n (lines) AS (SELECT count(*) FROM "
+		" (SELECT 1 FROM doc_line WHERE product_id = ?1 LIMIT 20000)), "
+		"heavy (yes) AS (SELECT ?2 = 0 AND ?4 > 0 AND "
+		" lines * lines > 4 * ?4 * ifnull((SELECT max(id) FROM doc), 0) FROM n) "
+		PRICES_SELECT
+		"FROM doc d CROSS JOIN doc_line l CROSS JOIN customer c "
+		"WHERE d.date <= (SELECT CASE WHEN yes THEN '9999-12-31' END FROM heavy) "
+		"AND l.doc_id = d.id AND +l.product_id = ?1 AND c.id = d.customer_id "
+		"UNION ALL " PRICES_SELECT
 		"FROM doc_line l JOIN doc d ON d.id = l.doc_id "
 		"JOIN customer c ON c.id = d.customer_id "
-		"WHERE l.product_id = ?1 AND (?2 = 0 OR d.customer_id = ?2) "
-		"ORDER BY d.date DESC, d.id DESC, l.pos LIMIT ?4",
+		"WHERE l.product_id = (SELECT CASE WHEN ?2 = 0 AND NOT yes THEN ?1 END FROM heavy) "
+		"UNION ALL " PRICES_SELECT
+		"FROM doc d CROSS JOIN doc_line l CROSS JOIN customer c "
+		"WHERE d.customer_id = ?2 AND l.doc_id = d.id AND +l.product_id = ?1 "
+		"AND c.id = d.customer_id "
+		"ORDER BY 1 DESC, 13 DESC, 14 LIMIT ?4",
 		stmt, err);
 
 	if (rc != CRM_OK)

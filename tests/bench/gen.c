@@ -11,11 +11,34 @@
  * Łukasz), Chinese, Korean, Japanese — and companies carry legal forms (GmbH,
  * Ltd, SARL, 株式会社 ...); phones use national formats; notes have commas,
  * double quotes and embedded newlines, so the CSV quoting is exercised.
- * Codes are unique: C0000001, C0000002 ... */
+ * Codes are unique: C0000001, C0000002 ...
+ *
+ *   gen --docs LINES DB
+ *
+ * adds to DB, a crm database that has customers already, 2,000 products
+ * (SKU P00001 ... P02000) and quotes, orders and invoices with LINES lines in
+ * all (1 to 9 a document, 5 on average, so about LINES / 5 documents), in one
+ * transaction through libcrm (crm_store_open: the audit triggers and the SQL
+ * functions they call are crm's own).  Products are drawn Zipf-like (s = 1):
+ * P00001 is on about 12% of the lines, P02000 on about 0.006%.  Customers are
+ * skewed too: a tenth of the documents go to the first 100 customers.  Dates
+ * are spread over five years and do not follow the ids (documents entered
+ * late, imported ones), so newest first is not id order.  LINES 0 adds the
+ * products only.
+ *
+ *   gen --invoices M CUSTOMERS > invoices.csv
+ *
+ * writes M invoices of 5 lines each as `crm invoice import` reads them: one
+ * row a line, the rows of an invoice together, columns number, customer,
+ * date, sku, qty, price, tax_rate; customers C0000001 ... C<CUSTOMERS>,
+ * products as --docs makes them. */
+#include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "store.h"
 
 /* ---- output: one big buffer, written when nearly full ---- */
 
@@ -531,15 +554,295 @@ static void customer(unsigned long i)
 	cell(tags, 1);
 }
 
-int main(int argc, char **argv)
+/* ---- documents: products, quotes, orders and invoices in a database ---- */
+
+#define NPRODUCTS 2000
+
+static void die(const char *what, const char *msg)
+{
+	fprintf(stderr, "gen: %s: %s\n", what, msg);
+	exit(1);
+}
+
+/* value rounded half away from zero of a * b / d, all non-negative */
+static int64_t muldiv(int64_t a, int64_t b, int64_t d)
+{
+	return (a * b + d / 2) / d;
+}
+
+static int64_t product_price(unsigned p)
+{
+	return 100 + (int64_t)((p * 7919u) % 50000u); /* 1.00 to 500.99 */
+}
+
+/* Zipf (s = 1) over 1..NPRODUCTS by the inverse of its cumulative weights. */
+static double zipf_cdf[NPRODUCTS];
+
+static void zipf_init(void)
+{
+	double sum = 0;
+
+	for (unsigned i = 0; i < NPRODUCTS; i++)
+		zipf_cdf[i] = sum += 1.0 / (i + 1);
+	for (unsigned i = 0; i < NPRODUCTS; i++)
+		zipf_cdf[i] /= sum;
+}
+
+static unsigned zipf_product(void)
+{
+	double u = (double)(rnd() >> 11) / 9007199254740992.0;
+	unsigned lo = 0, hi = NPRODUCTS - 1;
+
+	while (lo < hi) {
+		unsigned mid = (lo + hi) / 2;
+
+		if (zipf_cdf[mid] < u)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo + 1;
+}
+
+static void exec(struct crm_store *st, const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		die(sql, msg ? msg : "failed");
+}
+
+static sqlite3_stmt *prepare(struct crm_store *st, const char *sql)
+{
+	sqlite3_stmt *stmt;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		die(sql, sqlite3_errmsg(st->db));
+	return stmt;
+}
+
+static void done(struct crm_store *st, sqlite3_stmt *stmt)
+{
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		die("insert", sqlite3_errmsg(st->db));
+	sqlite3_reset(stmt);
+}
+
+struct gen_line {
+	unsigned product;
+	int64_t qty, price, discount_rate, gross, discount, net, tax;
+};
+
+static int docs(unsigned long nlines, const char *path)
+{
+	static const char *const kinds[] = {"quote", "order", "invoice"};
+	static const char *const prefix[] = {"Q", "SO", "INV"};
+	static const char *const doc_statuses[][4] = {
+		{"draft", "sent", "accepted", "rejected"},
+		{"confirmed", "confirmed", "confirmed", "cancelled"},
+		{"issued", "issued", "issued", "void"},
+	};
+	unsigned long serial[3] = {0, 0, 0}, made = 0, ndocs = 0;
+	struct crm_store *st;
+	struct crm_clock clock;
+	struct crm_err err;
+	sqlite3_stmt *prod, *doc, *line, *q;
+	int64_t *customers = NULL;
+	size_t ncustomers = 0, cap = 0;
+	char sku[16], name[64], number[32], date[16], valid[16];
+
+	/* as floor.c: keep glibc from trimming the heap after every row */
+	mallopt(M_MMAP_THRESHOLD, 4 << 20);
+	mallopt(M_TRIM_THRESHOLD, 256 << 20);
+	if (crm_clock_init(&clock, "2026-11-22", &err) != CRM_OK ||
+	    crm_store_open(&st, path, "bench", &clock, 0, &err) != CRM_OK)
+		die(path, err.msg);
+	exec(st, "PRAGMA cache_size = -524288");
+	q = prepare(st, "SELECT id FROM customer ORDER BY id");
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		if (ncustomers == cap &&
+		    !(customers = realloc(customers, (cap = cap ? 2 * cap : 4096) * sizeof *customers)))
+			die("customers", "out of memory");
+		customers[ncustomers++] = sqlite3_column_int64(q, 0);
+	}
+	sqlite3_finalize(q);
+	if (!ncustomers)
+		die(path, "no customers");
+	if (crm_store_begin(st, &err) != CRM_OK)
+		die(path, err.msg);
+	prod = prepare(st, "INSERT INTO product (id, sku, name, unit, price, tax_rate, created, "
+			   "updated) VALUES (?1, ?2, ?3, 'pcs', ?4, 1900, ?5, ?5)");
+	for (unsigned p = 1; p <= NPRODUCTS; p++) {
+		snprintf(sku, sizeof sku, "P%05u", p);
+		snprintf(name, sizeof name, "Product %u, grade %c", p, 'A' + p % 5);
+		sqlite3_bind_int(prod, 1, (int)p);
+		sqlite3_bind_text(prod, 2, sku, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(prod, 3, name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(prod, 4, product_price(p));
+		sqlite3_bind_text(prod, 5, clock.now, -1, SQLITE_STATIC);
+		done(st, prod);
+	}
+	sqlite3_finalize(prod);
+	doc = prepare(st, "INSERT INTO doc (kind, number, customer_id, status, date, "
+			  "valid_until, due, subtotal, discount, tax, total, created, updated) "
+			  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)");
+	line = prepare(st, "INSERT INTO doc_line (doc_id, pos, product_id, description, qty, "
+			   "unit, price, discount_rate, tax_rate, gross, discount, net, tax) "
+			   "VALUES (?1, ?2, ?3, ?4, ?5, 'pcs', ?6, ?7, 1900, ?8, ?9, ?10, ?11)");
+	zipf_init();
+	while (made < nlines) {
+		struct gen_line lines[9];
+		unsigned n = 1 + below(9), k = below(10) < 3 ? 0 : below(10) < 4 ? 1 : 2;
+		/* 2021-11-23 .. 2026-11-22, ids not in date order */
+		unsigned day = below(1826), y = 2021, m = 11, d = 23;
+		int64_t sub = 0, disc = 0, tax = 0, doc_id;
+		size_t c = below(10) == 0 ? below(ncustomers < 100 ? (unsigned)ncustomers : 100)
+					  : below((unsigned)ncustomers);
+		static const unsigned mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+		if (n > nlines - made)
+			n = (unsigned)(nlines - made);
+		while (day--) {
+			unsigned len = mdays[m - 1] + (m == 2 && y % 4 == 0);
+
+			if (++d > len && (d = 1, ++m > 12))
+				m = 1, y++;
+		}
+		snprintf(date, sizeof date, "%04u-%02u-%02u", y, m, d);
+		snprintf(valid, sizeof valid, "%04u-%02u-%02u", m == 12 ? y + 1 : y,
+			 m == 12 ? 1 : m + 1, d > 28 ? 28 : d);
+		snprintf(number, sizeof number, "%s-%04u-%07lu", prefix[k], y, ++serial[k]);
+		for (unsigned i = 0; i < n; i++) {
+			struct gen_line *l = &lines[i];
+
+			l->product = zipf_product();
+			l->qty = 1000 * (1 + below(20)) + (below(4) == 0 ? 500 : 0);
+			l->price = product_price(l->product) - (below(3) == 0 ? below(50) : 0);
+			l->discount_rate = below(5) == 0 ? 500 * (1 + below(4)) : 0;
+			l->gross = muldiv(l->qty, l->price, 1000);
+			l->discount = muldiv(l->gross, l->discount_rate, 10000);
+			l->net = l->gross - l->discount;
+			l->tax = muldiv(l->net, 1900, 10000);
+			sub += l->gross, disc += l->discount, tax += l->tax;
+		}
+		sqlite3_bind_text(doc, 1, kinds[k], -1, SQLITE_STATIC);
+		sqlite3_bind_text(doc, 2, number, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(doc, 3, customers[c]);
+		sqlite3_bind_text(doc, 4, doc_statuses[k][below(4)], -1, SQLITE_STATIC);
+		sqlite3_bind_text(doc, 5, date, -1, SQLITE_STATIC);
+		if (k == 0)
+			sqlite3_bind_text(doc, 6, valid, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(doc, 6);
+		if (k == 2)
+			sqlite3_bind_text(doc, 7, valid, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(doc, 7);
+		sqlite3_bind_int64(doc, 8, sub);
+		sqlite3_bind_int64(doc, 9, disc);
+		sqlite3_bind_int64(doc, 10, tax);
+		sqlite3_bind_int64(doc, 11, sub - disc + tax);
+		sqlite3_bind_text(doc, 12, clock.now, -1, SQLITE_STATIC);
+		done(st, doc);
+		doc_id = sqlite3_last_insert_rowid(st->db);
+		ndocs++;
+		for (unsigned i = 0; i < n; i++) {
+			const struct gen_line *l = &lines[i];
+
+			snprintf(name, sizeof name, "Product %u, grade %c", l->product,
+				 'A' + l->product % 5);
+			sqlite3_bind_int64(line, 1, doc_id);
+			sqlite3_bind_int(line, 2, (int)i + 1);
+			sqlite3_bind_int(line, 3, (int)l->product);
+			sqlite3_bind_text(line, 4, name, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int64(line, 5, l->qty);
+			sqlite3_bind_int64(line, 6, l->price);
+			sqlite3_bind_int64(line, 7, l->discount_rate);
+			sqlite3_bind_int64(line, 8, l->gross);
+			sqlite3_bind_int64(line, 9, l->discount);
+			sqlite3_bind_int64(line, 10, l->net);
+			sqlite3_bind_int64(line, 11, l->tax);
+			done(st, line);
+		}
+		made += n;
+	}
+	sqlite3_finalize(doc);
+	sqlite3_finalize(line);
+	/* the series go on after the numbers given, as crm's own would */
+	for (int k = 0; k < 3; k++) {
+		char sql[160];
+
+		snprintf(sql, sizeof sql,
+			 "INSERT OR REPLACE INTO number_series (series, year, last) "
+			 "VALUES ('%s', 2026, %lu)", kinds[k], serial[k]);
+		exec(st, sql);
+	}
+	if (crm_store_commit(st, &err) != CRM_OK)
+		die(path, err.msg);
+	crm_store_close(st);
+	free(customers);
+	printf("%lu %lu\n", ndocs, made);
+	return 0;
+}
+
+/* M invoices of 5 lines as CSV for crm invoice import. */
+static int invoices(unsigned long m, unsigned long ncustomers)
+{
+	char buf[64];
+
+	puts_("number,customer,date,sku,qty,price,tax_rate\n");
+	for (unsigned long i = 1; i <= m; i++) {
+		char number[32], customer[32], date[16];
+
+		snprintf(number, sizeof number, "OLD-%07lu", i);
+		snprintf(customer, sizeof customer, "C%07lu", 1 + rnd() % ncustomers);
+		snprintf(date, sizeof date, "2026-%02u-%02u", 1 + below(10), 1 + below(28));
+		for (unsigned pos = 1; pos <= 5; pos++) {
+			unsigned p = 1 + below(NPRODUCTS);
+			int64_t price = product_price(p);
+
+			cell(number, 0);
+			cell(customer, 0);
+			cell(date, 0);
+			snprintf(buf, sizeof buf, "P%05u", p);
+			cell(buf, 0);
+			snprintf(buf, sizeof buf, "%u%s", 1 + below(20), below(4) ? "" : ".5");
+			cell(buf, 0);
+			snprintf(buf, sizeof buf, "%lld.%02lld", (long long)(price / 100),
+				 (long long)(price % 100));
+			cell(buf, 0);
+			cell(below(5) ? "19" : "7", 1);
+		}
+	}
+	flush_out();
+	return 0;
+}
+
+static unsigned long number(const char *s)
 {
 	char *end;
+	unsigned long n = strtoul(s, &end, 10);
+
+	if (!*s || *end)
+		die(s, "not a number");
+	return n;
+}
+
+int main(int argc, char **argv)
+{
 	unsigned long n;
 
-	if (argc != 2 || (n = strtoul(argv[1], &end, 10), *end) || !*argv[1]) {
-		fprintf(stderr, "usage: gen N > customers.csv\n");
+	if (argc == 4 && !strcmp(argv[1], "--docs"))
+		return docs(number(argv[2]), argv[3]);
+	if (argc == 4 && !strcmp(argv[1], "--invoices"))
+		return invoices(number(argv[2]), number(argv[3]));
+	if (argc != 2 || *argv[1] == '-') {
+		fprintf(stderr, "usage: gen N > customers.csv\n"
+				"       gen --docs LINES DB\n"
+				"       gen --invoices M CUSTOMERS > invoices.csv\n");
 		return 2;
 	}
+	n = number(argv[1]);
 	puts_("code,name,kind,status,owner,email,phone,website,street,city,region,postcode,"
 	      "country,tax_id,industry,source,tier,credit_limit,terms,note,tags\n");
 	for (unsigned long i = 1; i <= n; i++)

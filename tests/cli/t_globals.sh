@@ -30,6 +30,7 @@ groups:
    quote      Quotes: lines, totals, send, accept, convert to an order.
    order      Sales orders: lines, promised dates, what is shipped.
    delivery   Deliveries of an order's lines, and backorders.
+   invoice    Invoices and credit notes: numbered without gaps, issued, voided, credited.
    report     Reports a manager reads.
    remind     What is due: the report for cron, by mail too.
    history    What changed, when, and who changed it (the audit log).
@@ -148,6 +149,16 @@ delivery new
 delivery list
 delivery show
 delivery print
+invoice new
+invoice line
+invoice issue
+invoice void
+invoice rm
+invoice credit
+invoice list
+invoice show
+invoice print
+invoice import
 report activity
 remind
 history customer
