@@ -4,13 +4,13 @@
 # binary; each verb's options are listed below (tests/cli/t_docs.sh checks
 # that every verb has an entry).  A group that is one command (agenda,
 # remind: a line of its own in --list-cmds) takes its options right after its
-# name; its entry is the quoted group alone ('agenda').  'quote line' and
-# 'order line' take a verb of their own first (add, edit, rm), then the
-# document, and the options of that verb.  Customer codes, contact ids, deal
-# codes, stages, tags, reps, SKUs and the numbers of quotes, orders and
-# deliveries are read from the database the command line names (--db, CRM_DB
-# or the default), and only when that database exists: completing never
-# creates one.
+# name; its entry is the quoted group alone ('agenda').  'quote line',
+# 'order line' and 'invoice line' take a verb of their own first (add, edit,
+# rm), then the document, and the options of that verb.  Customer codes,
+# contact ids, deal codes, stages, tags, reps, SKUs and the numbers of
+# quotes, orders, deliveries and invoices are read from the database the
+# command line names (--db, CRM_DB or the default), and only when that
+# database exists: completing never creates one.
 #
 # Lists of words are split on purpose ($(...) unquoted), and '~/' is a tilde
 # as typed, to be expanded by hand:
@@ -32,7 +32,7 @@ _crm_takes_value()
 		--close | --reason | --by | --share | --sku | --price | --cost | --unit | \
 		--tax-rate | --search | --valid-until | --product | --text | --qty | \
 		--discount | --description | --promised | --line | --date | --tracking | \
-		--order | --template | --output)
+		--order | --delivery | --template | --output)
 		return 0 ;;
 	esac
 	return 1
@@ -51,10 +51,11 @@ _crm_priorities='low normal high urgent'
 _crm_remind_sections='today soon overdue cadence feedback stalled closing'
 _crm_quote_statuses='draft sent accepted rejected expired open all'
 _crm_order_statuses='draft open partial shipped cancelled all'
+_crm_invoice_statuses='draft issued void overdue all'
 
 # _crm_verb_opts GROUP [VERB [ARG0]]: the verb's own options (the group's,
-# for a group that is one command); for 'quote line' and 'order line', those
-# of their verb ARG0 (add, edit, rm).
+# for a group that is one command); for 'quote line', 'order line' and
+# 'invoice line', those of their verb ARG0 (add, edit, rm).
 _crm_verb_opts()
 {
 	case "$1${2:+ $2}" in
@@ -120,7 +121,7 @@ _crm_verb_opts()
 	'product export') echo --format ;;
 	'product prices') echo --customer --limit ;;
 	'quote new') echo --valid-until --from --note ;;
-	'quote line' | 'order line')
+	'quote line' | 'order line' | 'invoice line')
 		case $3 in
 		add) echo --product --text --qty --price --discount --tax-rate --description ;;
 		edit) echo --qty --price --discount --tax-rate --description ;;
@@ -128,7 +129,8 @@ _crm_verb_opts()
 	'quote list') echo --customer --status ;;
 	'quote show' | 'quote send' | 'quote accept' | 'quote reject') ;;
 	'quote convert') echo --promised ;;
-	'quote print' | 'delivery print') echo --format --template --output ;;
+	'quote print' | 'delivery print' | 'invoice print')
+		echo --format --template --output ;;
 	'order new') echo --promised --note ;;
 	'order confirm') echo --force ;;
 	'order cancel') echo --reason ;;
@@ -137,6 +139,13 @@ _crm_verb_opts()
 	'delivery new') echo --line --date --tracking --note ;;
 	'delivery list') echo --order --customer ;;
 	'delivery show') ;;
+	'invoice new') echo --order --delivery --note ;;
+	'invoice issue') echo --date --force ;;
+	'invoice void') echo --reason ;;
+	'invoice rm' | 'invoice show') ;;
+	'invoice credit') echo --line --reason ;;
+	'invoice list') echo --customer --status --kind ;;
+	'invoice import') echo --from --format --dry-run ;;
 	esac
 }
 
@@ -204,6 +213,8 @@ _crm_columns()
 		echo number order customer customer_name date ship_to tracking note lines ;;
 	'delivery list')
 		echo number order customer name date ship_to tracking lines note ;;
+	'invoice show') echo "$doc lines credits" ;;
+	'invoice list') echo number kind customer name date due status total ;;
 	esac
 }
 
@@ -253,6 +264,12 @@ _crm_order_keys()
 _crm_delivery_keys()
 {
 	_crm_query delivery list --format tsv --no-header --columns number
+}
+# The numbers of the invoices and credit notes (a draft has none yet).
+_crm_invoice_keys()
+{
+	_crm_query invoice list --status all --kind all --format tsv --no-header \
+		--columns number
 }
 # _crm_customer_values COLUMN: the values the customers have in COLUMN.
 _crm_customer_values()
@@ -321,9 +338,10 @@ _crm_value()
 	--format)
 		# print's --format is what it prints, not the output format
 		case "$group $verb" in
-		'customer import' | 'product import') _crm_add csv json ndjson ;;
+		'customer import' | 'product import' | 'invoice import')
+			_crm_add csv json ndjson ;;
 		'customer export' | 'product export') _crm_add csv tsv json ndjson ;;
-		'quote print' | 'delivery print') _crm_add text html pdf ;;
+		'quote print' | 'delivery print' | 'invoice print') _crm_add text html pdf ;;
 		*) _crm_add table csv tsv json ndjson ;;
 		esac ;;
 	--columns) _crm_add_list $(_crm_columns "$group" "$verb") ;;
@@ -340,9 +358,14 @@ _crm_value()
 		deal\ *) _crm_add open won lost all ;;
 		quote\ *) _crm_add $_crm_quote_statuses ;;
 		order\ *) _crm_add $_crm_order_statuses ;;
+		invoice\ *) _crm_add $_crm_invoice_statuses ;;
 		*) _crm_add lead prospect active inactive lost ;;
 		esac ;;
-	--kind) _crm_add company person ;;
+	--kind)
+		case $group in
+		invoice) _crm_add invoice credit all ;;
+		*) _crm_add company person ;;
+		esac ;;
 	--today | --since | --due-before | --date) _crm_add $dates ;;
 	--due | --next | --close | --valid-until | --promised) _crm_add $later ;;
 	--at) [[ $group == activity ]] && _crm_add $dates ;;
@@ -350,7 +373,9 @@ _crm_value()
 		# a file, the reps of a hand-over, the quote to copy, else the dates
 		# of a period
 		case "$group $verb $1" in
-		'customer import --from' | 'product import --from') _crm_files ;;
+		'customer import --from' | 'product import --from' | \
+			'invoice import --from')
+			_crm_files ;;
 		'quote new --from') _crm_add $(_crm_quote_keys) ;;
 		*\ reassign\ * | 'lead assign --to') _crm_add $(_crm_owners) ;;
 		*) _crm_add $dates ;;
@@ -373,6 +398,7 @@ _crm_value()
 	--source | --campaign | --tier) _crm_add $(_crm_customer_values "${1#--}") ;;
 	--product) _crm_add $(_crm_product_keys) ;;
 	--order) _crm_add $(_crm_order_keys) ;;
+	--delivery) _crm_add $(_crm_delivery_keys) ;;
 	esac
 }
 
@@ -498,7 +524,7 @@ _crm()
 	'customer show 0' | 'customer edit 0' | 'customer rm 0' | 'customer merge 0' | \
 		'customer merge 1' | 'contact add 0' | 'contact list 0' | 'history customer 0' | \
 		'activity log 0' | 'activity list 0' | 'lead convert 0' | 'deal add 0' | \
-		'quote new 0' | 'order new 0')
+		'quote new 0' | 'order new 0' | 'invoice new 0')
 		_crm_add $(_crm_customer_keys) ;;
 	'contact show 0' | 'contact edit 0' | 'contact rm 0' | 'history contact 0')
 		_crm_add $(_crm_contact_keys) ;;
@@ -516,8 +542,9 @@ _crm()
 	'db backup 0') _crm_files ;;
 	'product show 0' | 'product edit 0' | 'product archive 0' | 'product prices 0')
 		_crm_add $(_crm_product_keys) ;;
-	# 'quote line' and 'order line': their verb, then the document
-	'quote line 0' | 'order line 0') _crm_add add edit rm ;;
+	# 'quote line', 'order line' and 'invoice line': their verb, then the
+	# document
+	'quote line 0' | 'order line 0' | 'invoice line 0') _crm_add add edit rm ;;
 	'quote line 1' | 'quote show 0' | 'quote send 0' | 'quote accept 0' | \
 		'quote reject 0' | 'quote convert 0' | 'quote print 0')
 		_crm_add $(_crm_quote_keys) ;;
@@ -525,6 +552,9 @@ _crm()
 		'delivery new 0')
 		_crm_add $(_crm_order_keys) ;;
 	'delivery show 0' | 'delivery print 0') _crm_add $(_crm_delivery_keys) ;;
+	'invoice line 1' | 'invoice issue 0' | 'invoice void 0' | 'invoice rm 0' | \
+		'invoice credit 0' | 'invoice show 0' | 'invoice print 0')
+		_crm_add $(_crm_invoice_keys) ;;
 	esac
 	return 0
 }

@@ -4,13 +4,13 @@
 # binary; each verb's options are listed below (tests/cli/t_docs.sh checks
 # that every verb has an entry).  A group that is one command (agenda,
 # remind: a line of its own in --list-cmds) takes its options right after its
-# name; its entry is the quoted group alone ('agenda').  'quote line' and
-# 'order line' take a verb of their own first (add, edit, rm), then the
-# document, and the options of that verb.  Customer codes, contact ids, deal
-# codes, stages, tags, reps, SKUs and the numbers of quotes, orders and
-# deliveries are read from the database the command line names (--db, CRM_DB
-# or the default), and only when that database exists: completing never
-# creates one.
+# name; its entry is the quoted group alone ('agenda').  'quote line',
+# 'order line' and 'invoice line' take a verb of their own first (add, edit,
+# rm), then the document, and the options of that verb.  Customer codes,
+# contact ids, deal codes, stages, tags, reps, SKUs and the numbers of
+# quotes, orders, deliveries and invoices are read from the database the
+# command line names (--db, CRM_DB or the default), and only when that
+# database exists: completing never creates one.
 
 function __crm_takes_value -a opt
     contains -- $opt --db --format --columns --user --today --code --name --kind \
@@ -23,7 +23,7 @@ function __crm_takes_value -a opt
         --amount --stage --probability --close --reason --by --share --sku --price \
         --cost --unit --tax-rate --search --valid-until --product --text --qty \
         --discount --description --promised --line --date --tracking --order \
-        --template --output
+        --delivery --template --output
 end
 
 # Prints the command line's group, verb, database, the number of arguments
@@ -109,7 +109,7 @@ function __crm_is -a group verb n
 end
 
 # __crm_line_is GROUP VERB: completing after "GROUP line VERB" (quote line
-# add ...), past the verb.
+# add ..., order line, invoice line), past the verb.
 function __crm_line_is -a group verb
     set -l p (__crm_parse)
     test "$p[1]" = "$group" -a "$p[2]" = line -a "$p[6]" = "$verb" -a "$p[4]" -ge 1
@@ -120,7 +120,7 @@ end
 function __crm_own_format
     set -l p (__crm_parse)
     contains -- "$p[1] $p[2]" 'customer import' 'customer export' 'product import' \
-        'product export' 'quote print' 'delivery print'
+        'product export' 'quote print' 'delivery print' 'invoice print' 'invoice import'
 end
 
 # After any verb but "customer tag", which reads every word as a tag, and
@@ -228,6 +228,12 @@ end
 
 function __crm_deliveries
     __crm_query delivery list --format tsv --no-header --columns number
+end
+
+# The numbers of the invoices and credit notes (a draft has none yet).
+function __crm_invoices
+    __crm_query invoice list --status all --kind all --format tsv --no-header \
+        --columns number | string match -v ''
 end
 
 # __crm_customer_values COLUMN: the values the customers have in COLUMN.
@@ -368,6 +374,10 @@ function __crm_columns
             printf '%s\n' number order customer customer_name date ship_to tracking note lines
         case 'delivery list'
             printf '%s\n' number order customer name date ship_to tracking lines note
+        case 'invoice show'
+            printf '%s\n' $doc lines credits
+        case 'invoice list'
+            printf '%s\n' number kind customer name date due status total
     end
 end
 
@@ -712,9 +722,9 @@ complete -c crm -n '__crm_is product prices 0' -a '(__crm_products)' -d product
 complete -c crm -n $c -l customer -x -a '(__crm_customers)' -d "only this customer's prices"
 complete -c crm -n $c -l limit -x -d 'at most this many'
 
-# quote line and order line: their verb first (add, edit, rm), then the
-# document and that verb's options
-for group in quote order
+# quote line, order line and invoice line: their verb first (add, edit, rm),
+# then the document and that verb's options
+for group in quote order invoice
     complete -c crm -n "__crm_is $group line 0" -a 'add edit rm' -d "$group line verb"
     for verb in add edit
         set -l c "__crm_line_is $group $verb"
@@ -730,6 +740,7 @@ for group in quote order
 end
 complete -c crm -n '__crm_is quote line 1' -a '(__crm_quotes)' -d quote
 complete -c crm -n '__crm_is order line 1' -a '(__crm_orders)' -d order
+complete -c crm -n '__crm_is invoice line 1' -a '(__crm_invoices)' -d invoice
 
 # quote new, list, show, send, accept, reject, convert, print
 set -l c '__crm_is quote new'
@@ -751,8 +762,8 @@ complete -c crm -n '__crm_is quote print 0' -a '(__crm_quotes)' -d quote
 complete -c crm -n '__crm_is quote convert' -l promised -x -a 'today tomorrow' \
     -d "the order's promised date"
 
-# quote print and delivery print: --format is what they print
-for c in '__crm_is quote print' '__crm_is delivery print'
+# quote print, delivery print and invoice print: --format is what they print
+for c in '__crm_is quote print' '__crm_is delivery print' '__crm_is invoice print'
     complete -c crm -n $c -l format -x -a 'text html pdf' -d 'what to print'
     complete -c crm -n $c -l template -r -F -d 'template file'
     complete -c crm -n $c -l output -r -F -d 'file to write, default standard output'
@@ -785,3 +796,32 @@ complete -c crm -n $c -l order -x -a '(__crm_orders)' -d "only this order's deli
 complete -c crm -n $c -l customer -x -a '(__crm_customers)' -d "only this customer's deliveries"
 complete -c crm -n '__crm_is delivery show 0' -a '(__crm_deliveries)' -d delivery
 complete -c crm -n '__crm_is delivery print 0' -a '(__crm_deliveries)' -d delivery
+
+# invoice new, issue, void, rm, credit, list, show, print, import
+set -l c '__crm_is invoice new'
+complete -c crm -n '__crm_is invoice new 0' -a '(__crm_customers)' -d customer
+complete -c crm -n $c -l order -x -a '(__crm_orders)' -d 'invoice what the order shipped'
+complete -c crm -n $c -l delivery -x -a '(__crm_deliveries)' \
+    -d 'invoice what the delivery shipped'
+complete -c crm -n $c -l note -x -d note
+set -l c '__crm_is invoice issue'
+complete -c crm -n '__crm_is invoice issue 0' -a '(__crm_invoices)' -d invoice
+complete -c crm -n $c -l date -x -a 'today tomorrow yesterday' -d 'date issued, default today'
+complete -c crm -n $c -l force -d 'issue even past the credit limit'
+complete -c crm -n '__crm_is invoice void 0' -a '(__crm_invoices)' -d invoice
+complete -c crm -n '__crm_is invoice void' -l reason -x -d 'why, added to the note'
+complete -c crm -n '__crm_is invoice rm 0' -a '(__crm_invoices)' -d invoice
+set -l c '__crm_is invoice credit'
+complete -c crm -n '__crm_is invoice credit 0' -a '(__crm_invoices)' -d invoice
+complete -c crm -n $c -l line -x -d 'credit only QTY of line POS (POS=QTY)'
+complete -c crm -n $c -l reason -x -d 'why, added to the note'
+set -l c '__crm_is invoice list'
+complete -c crm -n $c -l customer -x -a '(__crm_customers)' -d "only this customer's invoices"
+complete -c crm -n $c -l status -x -a 'draft issued void overdue all' -d 'only this status'
+complete -c crm -n $c -l kind -x -a 'invoice credit all' -d 'invoices, credit notes or all'
+complete -c crm -n '__crm_is invoice show 0' -a '(__crm_invoices)' -d invoice
+complete -c crm -n '__crm_is invoice print 0' -a '(__crm_invoices)' -d invoice
+set -l c '__crm_is invoice import'
+complete -c crm -n $c -l from -r -F -d 'file to read, - for standard input'
+complete -c crm -n $c -l format -x -a 'csv json ndjson' -d 'input format'
+complete -c crm -n $c -l dry-run -d 'check only, write nothing'

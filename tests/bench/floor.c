@@ -5,6 +5,11 @@
  *                            timed, inserts every row into a new database DB
  *                            with a plain loop of prepared INSERTs in one
  *                            transaction; prints "ROWS SECONDS"
+ *   floor --invoices CSV DB  loads CSV (as gen --invoices writes it), looks up
+ *                            its customers and products in DB, then, timed,
+ *                            inserts the invoices and their lines into DB
+ *                            with prepared INSERTs in one transaction;
+ *                            prints "LINES SECONDS"
  *   floor --match QUERY      prints the FTS5 MATCH expression crm's search
  *                            binds for QUERY (crm_search_match's terms, and
  *                            archived customers left out)
@@ -259,6 +264,133 @@ static int import_floor(const char *csv, const char *db)
 	return 0;
 }
 
+/* ---- the invoice import floor ---- */
+
+/* One invoice line of gen --invoices, resolved and computed. */
+struct inv_line {
+	const char *number, *date;
+	int64_t customer, product, qty, price, tax_rate, gross, tax;
+	const char *description;
+};
+
+static int64_t half_up(int64_t a, int64_t b, int64_t d)
+{
+	return (a * b + d / 2) / d;
+}
+
+static int64_t lookup(sqlite3_stmt *q, const char *key)
+{
+	int64_t id;
+
+	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(q) != SQLITE_ROW)
+		die("no such key %s", key);
+	id = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	return id;
+}
+
+static int invoice_floor(const char *csv, const char *db)
+{
+	FILE *fp = fopen(csv, "r");
+	struct crm_reader *r;
+	struct crm_record rec;
+	struct crm_store *st;
+	struct crm_clock clock;
+	struct crm_err err;
+	struct inv_line *lines = NULL;
+	size_t n = 0, cap = 0;
+	sqlite3_stmt *qc, *qp, *doc, *line;
+	int more;
+	double t0;
+
+	mallopt(M_MMAP_THRESHOLD, 4 << 20);
+	mallopt(M_TRIM_THRESHOLD, 256 << 20);
+	if (!fp)
+		die("cannot open %s", csv);
+	if (crm_clock_init(&clock, NULL, &err) != CRM_OK ||
+	    crm_store_open(&st, db, "bench", &clock, 0, &err) != CRM_OK ||
+	    crm_reader_open(&r, fp, CRM_READ_CSV, &err) != CRM_OK ||
+	    crm_store_prepare(st, "SELECT id FROM customer WHERE code = ?1", &qc, &err) != CRM_OK ||
+	    crm_store_prepare(st, "SELECT id FROM product WHERE sku = ?1", &qp, &err) != CRM_OK)
+		die("%s", err.msg);
+	while ((more = crm_reader_next(r, &rec, &err)) == 1) {
+		struct inv_line *l;
+
+		if (rec.nfields != 7)
+			die("%s", "want number,customer,date,sku,qty,price,tax_rate");
+		if (n == cap && !(lines = realloc(lines, (cap = cap ? 2 * cap : 4096) * sizeof *lines)))
+			die("%s", "out of memory");
+		l = &lines[n++];
+		l->number = keep(rec.values[0], strlen(rec.values[0]));
+		l->date = keep(rec.values[2], strlen(rec.values[2]));
+		l->customer = lookup(qc, rec.values[1]);
+		l->product = lookup(qp, rec.values[3]);
+		l->description = keep(rec.values[3], strlen(rec.values[3]));
+		if (crm_money_parse(rec.values[4], 3, &l->qty, &err) != CRM_OK ||
+		    crm_money_parse(rec.values[5], 2, &l->price, &err) != CRM_OK ||
+		    crm_money_parse(rec.values[6], 2, &l->tax_rate, &err) != CRM_OK)
+			die("%s", err.msg);
+		l->gross = half_up(l->qty, l->price, 1000);
+		l->tax = half_up(l->gross, l->tax_rate, 10000);
+	}
+	if (more < 0)
+		die("%s", err.msg);
+	crm_reader_close(r);
+	fclose(fp);
+	sqlite3_finalize(qc);
+	sqlite3_finalize(qp);
+	t0 = now_seconds();
+	if (crm_store_begin(st, &err) != CRM_OK ||
+	    crm_store_prepare(st,
+			      "INSERT INTO doc (kind, number, customer_id, status, date, due, "
+			      "subtotal, tax, total, created, updated) VALUES ('invoice', ?1, ?2, "
+			      "'issued', ?3, ?3, ?4, ?5, ?6, ?7, ?7)",
+			      &doc, &err) != CRM_OK ||
+	    crm_store_prepare(st,
+			      "INSERT INTO doc_line (doc_id, pos, product_id, description, qty, "
+			      "unit, price, tax_rate, gross, discount, net, tax) VALUES (?1, ?2, "
+			      "?3, ?4, ?5, 'pcs', ?6, ?7, ?8, 0, ?8, ?9)",
+			      &line, &err) != CRM_OK)
+		die("%s", err.msg);
+	for (size_t i = 0, j; i < n; i = j) {
+		int64_t sub = 0, tax = 0, id;
+
+		for (j = i; j < n && !strcmp(lines[j].number, lines[i].number); j++)
+			sub += lines[j].gross, tax += lines[j].tax;
+		sqlite3_bind_text(doc, 1, lines[i].number, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(doc, 2, lines[i].customer);
+		sqlite3_bind_text(doc, 3, lines[i].date, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(doc, 4, sub);
+		sqlite3_bind_int64(doc, 5, tax);
+		sqlite3_bind_int64(doc, 6, sub + tax);
+		sqlite3_bind_text(doc, 7, st->clock.now, -1, SQLITE_STATIC);
+		step(st, doc);
+		id = sqlite3_last_insert_rowid(st->db);
+		for (size_t k = i; k < j; k++) {
+			const struct inv_line *l = &lines[k];
+
+			sqlite3_bind_int64(line, 1, id);
+			sqlite3_bind_int64(line, 2, (int64_t)(k - i + 1));
+			sqlite3_bind_int64(line, 3, l->product);
+			sqlite3_bind_text(line, 4, l->description, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(line, 5, l->qty);
+			sqlite3_bind_int64(line, 6, l->price);
+			sqlite3_bind_int64(line, 7, l->tax_rate);
+			sqlite3_bind_int64(line, 8, l->gross);
+			sqlite3_bind_int64(line, 9, l->tax);
+			step(st, line);
+		}
+	}
+	sqlite3_finalize(doc);
+	sqlite3_finalize(line);
+	if (crm_store_commit(st, &err) != CRM_OK)
+		die("%s", err.msg);
+	crm_store_close(st);
+	printf("%zu %.3f\n", n, now_seconds() - t0);
+	return 0;
+}
+
 /* ---- the search expression ---- */
 
 /* The expression crm_customer_search (lib/customer.c) binds: the query's
@@ -327,6 +459,7 @@ static int max_rss(char **argv)
 static void usage(void)
 {
 	fprintf(stderr, "usage: floor --import CSV DB\n"
+			"       floor --invoices CSV DB\n"
 			"       floor --match QUERY\n"
 			"       floor --time RUNS [--warmup K] -- CMD [ARG...]\n"
 			"       floor --maxrss -- CMD [ARG...]\n");
@@ -337,6 +470,8 @@ int main(int argc, char **argv)
 {
 	if (argc == 4 && !strcmp(argv[1], "--import"))
 		return import_floor(argv[2], argv[3]);
+	if (argc == 4 && !strcmp(argv[1], "--invoices"))
+		return invoice_floor(argv[2], argv[3]);
 	if (argc == 3 && !strcmp(argv[1], "--match"))
 		return print_match(argv[2]);
 	if (argc >= 4 && !strcmp(argv[1], "--maxrss") && !strcmp(argv[2], "--"))

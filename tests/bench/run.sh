@@ -208,6 +208,72 @@ rss_big=$(max_rss "$db")
 "$CRM" -q --db "$tmp/small.db" customer import --from "$tmp/small.csv"
 rss_small=$(max_rss "$tmp/small.db")
 
+# 5. Product prices over 5 x N document lines (5,000,000 at the default N),
+# added to the big database by gen --docs: 2,000 products drawn Zipf-like,
+# so P00001 is on about 12% of the lines and P02000 on about 0.006%;
+# C0000001 is one of the 100 customers with a tenth of the documents.
+# Three cases, each BENCH_PRICES_RUNS runs after 2 untimed: the newest 20
+# lines of the heavy product (--limit 20), every line of the light one,
+# every line of the heavy one for one customer.  Floor: the sqlite3 shell
+# reading the light product's lines through its index.  Target: < 50 ms.
+PRICES_RUNS=${BENCH_PRICES_RUNS:-10}
+nlines=$((5 * N))
+say "prices: generating $nlines document lines"
+"$GEN" --docs "$nlines" "$db" >"$tmp/docs.out"
+read -r ndocs _ <"$tmp/docs.out"
+say "prices: $ndocs documents; $PRICES_RUNS runs of 3 queries, crm and floor"
+prices() { # prices NAME ARGS...: median ms of crm product prices ARGS
+	name=$1
+	shift
+	"$FLOOR" --time "$PRICES_RUNS" --warmup 2 -- "$CRM" --db "$db" product prices "$@" \
+		--format csv >"$tmp/prices.$name"
+	out=$(stats "$tmp/prices.$name")
+	echo "${out% *}"
+}
+p_heavy=$(prices heavy P00001 --limit 20)
+p_light=$(prices light P02000)
+p_cust=$(prices cust P00001 --customer C0000001)
+"$FLOOR" --time "$PRICES_RUNS" --warmup 2 -- sqlite3 "$db" \
+	"select * from doc_line where product_id = (select id from product where sku = 'P02000')" \
+	>"$tmp/prices.floor"
+out=$(stats "$tmp/prices.floor")
+p_floor=${out% *}
+heavy_lines=$(sqlite3 "$db" "SELECT count(*) FROM doc_line WHERE product_id = 1")
+light_lines=$(sqlite3 "$db" "SELECT count(*) FROM doc_line WHERE product_id = 2000")
+cust_lines=$("$CRM" --db "$db" --no-header product prices P00001 --customer C0000001 \
+	--format csv | wc -l)
+
+# 6. Invoice import: N/10 invoices of 5 lines (100,000 at the default N)
+# into the N/10 database with the 2,000 products added, crm against floor
+# --invoices (the same lines inserted by a loop of prepared INSERTs into
+# doc and doc_line in one transaction; customers, products and amounts
+# worked out before its timer).  Target as for customers: crm >= 70% of the
+# floor's lines per second.
+ninv=$((N / 10))
+inv_rate=
+if "$CRM" invoice import --help >/dev/null 2>&1; then
+	say "invoice import: $ninv invoices x 5 lines, floor then crm"
+	"$GEN" --docs 0 "$tmp/small.db" >/dev/null
+	"$GEN" --invoices "$ninv" "$small" >"$tmp/invoices.csv"
+	cp "$tmp/small.db" "$tmp/inv-floor.db"
+	"$FLOOR" --invoices "$tmp/invoices.csv" "$tmp/inv-floor.db" >"$tmp/inv.floor"
+	rm -f "$tmp"/inv-floor.db*
+	cp "$tmp/small.db" "$tmp/inv.db"
+	inv_us=$("$FLOOR" --time 1 -- "$CRM" -q --db "$tmp/inv.db" invoice import \
+		--from "$tmp/invoices.csv")
+	got=$(sqlite3 "$tmp/inv.db" "SELECT count(*) FROM doc_line l JOIN doc d ON d.id = l.doc_id
+		WHERE d.number LIKE 'OLD-%'")
+	if [ "$got" -ne $((5 * ninv)) ]; then
+		echo "bench: crm imported $got invoice lines, not $((5 * ninv))" >&2
+		exit 1
+	fi
+	read -r inv_floor_rows inv_floor_sec <"$tmp/inv.floor"
+	inv_rate=$(calc "int($got / ($inv_us / 1e6))")
+	inv_floor_rate=$(calc "int($inv_floor_rows / $inv_floor_sec)")
+else
+	say "invoice import: skipped, this crm has no 'invoice import'"
+fi
+
 ratio() { calc "sprintf(\"%.2f\", $1 / $2)"; }
 echo "crm bench: N=$N customers ($db_mb MB database); $machine"
 row "what" "value" "floor" "ratio" "target" "result"
@@ -221,3 +287,17 @@ row "show start-to-exit median (ms)" "$show_crm" "$show_floor" \
 row "list peak RSS (MB; floor: N/10)" "$(calc "sprintf(\"%.1f\", $rss_big / 1024)")" \
 	"$(calc "sprintf(\"%.1f\", $rss_small / 1024)")" "$(ratio "$rss_big" "$rss_small")" \
 	"< 20 MB" "$(verdict "$rss_big < 20 * 1024")"
+row "prices heavy --limit 20 (ms)" "$p_heavy" "$p_floor" "$(ratio "$p_heavy" "$p_floor")" \
+	"< 50 ms" "$(verdict "$p_heavy < 50")"
+row "prices light, all $light_lines (ms)" "$p_light" "$p_floor" "$(ratio "$p_light" "$p_floor")" \
+	"< 50 ms" "$(verdict "$p_light < 50")"
+row "prices --customer, $cust_lines (ms)" "$p_cust" "$p_floor" "$(ratio "$p_cust" "$p_floor")" \
+	"< 50 ms" "$(verdict "$p_cust < 50")"
+if [ -n "$inv_rate" ]; then
+	row "invoice import ($ninv x 5, lines/s)" "$inv_rate" "$inv_floor_rate" \
+		"$(ratio "$inv_rate" "$inv_floor_rate")" ">= 0.70" \
+		"$(verdict "$inv_rate >= 0.70 * $inv_floor_rate")"
+else
+	echo "invoice import: not measured, this crm has no 'invoice import'"
+fi
+echo "prices: $nlines lines in $ndocs documents; P00001 on $heavy_lines lines"

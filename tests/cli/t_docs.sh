@@ -106,6 +106,12 @@ crm -q order new GLOBEX >/dev/null
 crm -q order line add SO-2026-00001 --product WIDGET --qty 3 >/dev/null
 crm -q order confirm SO-2026-00001 >/dev/null
 crm -q delivery new SO-2026-00001 --line 1=1 >/dev/null
+# Invoice INV-2026-00001 of that delivery, issued, its credit note
+# CN-2026-00001, and a draft for ACME (a draft has no number yet).
+id=$(crm -q invoice new --delivery DN-2026-00001 | sed -n 's/^draft //p')
+crm -q invoice issue "$id" >/dev/null
+crm -q invoice credit INV-2026-00001 --line 1=1 >/dev/null
+crm -q invoice new ACME >/dev/null
 
 # The lines to complete (at their end), one a line, and the matches each
 # should give: those of line N are in $T/want.N.
@@ -197,6 +203,24 @@ line 'crm delivery list --order ' SO-2026-00001
 line 'crm delivery show ' DN-2026-00001
 line 'crm delivery print DN-2026-00001 --format ' text html pdf
 line "crm --db $T/none.db quote show "
+# invoices: 'invoice line' like 'quote line', print's --format, and the
+# numbers of invoices and credit notes from the database
+line 'crm invoice is' issue
+line 'crm invoice line ' add edit rm
+line 'crm invoice line add ' CN-2026-00001 INV-2026-00001
+line 'crm invoice line add INV-2026-00001 --product ' GADGET WIDGET
+line 'crm invoice new ' ACME GLOBEX
+line 'crm invoice new --order ' SO-2026-00001
+line 'crm invoice new --delivery ' DN-2026-00001
+line 'crm invoice list --customer ' ACME GLOBEX
+line 'crm invoice list --status ' draft issued void overdue all
+line 'crm invoice list --kind ' invoice credit all
+line 'crm invoice show ' CN-2026-00001 INV-2026-00001
+line 'crm invoice credit ' CN-2026-00001 INV-2026-00001
+line 'crm invoice print INV-2026-00001 --format ' text html pdf
+line 'crm invoice import --format ' csv json ndjson
+line 'crm invoice import --dr' --dry-run
+line "crm --db $T/none.db invoice show "
 
 # compare_results SHELL: $T/got.N (from the shell's harness, which prints
 # each line's matches followed by a line "--") against $T/want.N.
