@@ -416,12 +416,11 @@ static int free_number(struct crm_store *st, const char *kind, crm_day date,
 static int issue(struct crm_store *st, int64_t id, const char *date_expr, int force,
 		 int *overridden, char number[65], struct crm_err *err)
 {
-	char name[80], code[65], date_s[CRM_DATE_BUFSZ], due_s[CRM_DATE_BUFSZ],
-		m[4][CRM_MONEY_BUFSZ];
+	char name[80], code[65], date_s[CRM_DATE_BUFSZ], due_s[CRM_DATE_BUFSZ];
 	struct crm_doc_state s;
 	struct crm_exposure before = {0}, after = {0};
 	crm_day date = st->clock.today;
-	int64_t lines, limit = 0, total;
+	int64_t lines, limit = 0;
 	long terms = -1;
 	int has_limit = 0, rc;
 	sqlite3_stmt *stmt;
@@ -464,35 +463,14 @@ static int issue(struct crm_store *st, int64_t id, const char *date_expr, int fo
 		return rc;
 	if (after.total <= limit || after.total <= before.total)
 		return CRM_OK;
-	total = s.total;
-	crm_money_format(limit, st->money_decimals, m[0]);
-	crm_money_format(before.total, st->money_decimals, m[1]);
-	crm_money_format(total, st->money_decimals, m[2]);
-	crm_money_format(after.total, st->money_decimals, m[3]);
-	crm_fail(err, CRM_OK,
-		 "invoice %s would take %s over its credit limit: limit %s, exposure %s, "
-		 "this invoice %s, total %s", number, code, m[0], m[1], m[2], m[3]);
-	if (!force) {
-		size_t n = strlen(err->msg);
-
-		snprintf(err->msg + n, sizeof err->msg - n, " (--force to issue anyway)");
-		return CRM_EINVAL;
-	}
-	if ((rc = crm_store_prepare(
-		     st,
-		     "INSERT INTO audit (at, user, entity, entity_id, customer_id, action, new) "
-		     "VALUES (crm_now(), crm_user(), 'invoice', ?1, ?2, 'update', "
-		     "json_object('credit_override', json_object('limit', ?3, 'exposure', ?4, "
-		     "'invoice', ?5, 'total', ?6)))",
-		     &stmt, err)) != CRM_OK)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int64(stmt, 2, s.customer_id);
-	for (int i = 0; i < 4; i++)
-		sqlite3_bind_text(stmt, 3 + i, m[i], -1, SQLITE_TRANSIENT);
-	if ((rc = crm_store_run(st, stmt, err)) == CRM_OK && overridden)
-		*overridden = 1;
-	return rc;
+	return crm_credit_breach(st,
+				 &(struct crm_credit_breach){
+					 .kind = "invoice", .number = number, .verb = "issue",
+					 .customer_code = code, .doc_id = id,
+					 .customer_id = s.customer_id, .limit = limit,
+					 .exposure = before.total, .amount = s.total,
+					 .total = after.total},
+				 force, overridden, err);
 }
 
 int crm_invoice_issue(struct crm_store *st, int64_t id, const char *date, int force,

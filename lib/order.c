@@ -89,11 +89,11 @@ static int credit_limit(struct crm_store *st, int64_t customer_id, char code[65]
 static int check_credit(struct crm_store *st, int64_t id, const struct crm_doc_state *order,
 			int force, int *overridden, struct crm_err *err)
 {
-	char code[65], m[4][CRM_MONEY_BUFSZ];
+	struct crm_credit_breach b;
 	struct crm_exposure x;
 	int64_t limit = 0;
 	int has_limit = 0, rc;
-	sqlite3_stmt *stmt;
+	char code[65];
 	__int128 reach;
 
 	if ((rc = credit_limit(st, order->customer_id, code, &has_limit, &limit, err)) != CRM_OK ||
@@ -106,31 +106,53 @@ static int check_credit(struct crm_store *st, int64_t id, const struct crm_doc_s
 		return CRM_OK;
 	if (reach > INT64_MAX)
 		return crm_fail(err, CRM_EINVAL, "credit exposure too large");
-	crm_money_format(limit, st->money_decimals, m[0]);
-	crm_money_format(x.total, st->money_decimals, m[1]);
-	crm_money_format(order->total, st->money_decimals, m[2]);
-	crm_money_format((int64_t)reach, st->money_decimals, m[3]);
+	b.kind = "order";
+	b.number = order->number;
+	b.verb = "confirm";
+	b.customer_code = code;
+	b.doc_id = id;
+	b.customer_id = order->customer_id;
+	b.limit = limit;
+	b.exposure = x.total;
+	b.amount = order->total;
+	b.total = (int64_t)reach;
+	return crm_credit_breach(st, &b, force, overridden, err);
+}
+
+int crm_credit_breach(struct crm_store *st, const struct crm_credit_breach *b, int force,
+		      int *overridden, struct crm_err *err)
+{
+	char m[4][CRM_MONEY_BUFSZ];
+	sqlite3_stmt *stmt;
+	int rc;
+
+	crm_money_format(b->limit, st->money_decimals, m[0]);
+	crm_money_format(b->exposure, st->money_decimals, m[1]);
+	crm_money_format(b->amount, st->money_decimals, m[2]);
+	crm_money_format(b->total, st->money_decimals, m[3]);
 	crm_fail(err, CRM_OK,
-		 "order %s would take %s over its credit limit: limit %s, exposure %s, "
-		 "this order %s, total %s", order->number, code, m[0], m[1], m[2], m[3]);
+		 "%s %s would take %s over its credit limit: limit %s, exposure %s, "
+		 "this %s %s, total %s", b->kind, b->number, b->customer_code, m[0], m[1], b->kind,
+		 m[2], m[3]);
 	if (!force) {
 		size_t n = strlen(err->msg);
 
-		snprintf(err->msg + n, sizeof err->msg - n, " (--force to confirm anyway)");
+		snprintf(err->msg + n, sizeof err->msg - n, " (--force to %s anyway)", b->verb);
 		return CRM_EINVAL;
 	}
 	if ((rc = crm_store_prepare(
 		     st,
 		     "INSERT INTO audit (at, user, entity, entity_id, customer_id, action, new) "
-		     "VALUES (crm_now(), crm_user(), 'order', ?1, ?2, 'update', "
+		     "VALUES (crm_now(), crm_user(), ?7, ?1, ?2, 'update', "
 		     "json_object('credit_override', json_object('limit', ?3, 'exposure', ?4, "
-		     "'order', ?5, 'total', ?6)))",
+		     "?7, ?5, 'total', ?6)))",
 		     &stmt, err)) != CRM_OK)
 		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int64(stmt, 2, order->customer_id);
+	sqlite3_bind_int64(stmt, 1, b->doc_id);
+	sqlite3_bind_int64(stmt, 2, b->customer_id);
 	for (int i = 0; i < 4; i++)
 		sqlite3_bind_text(stmt, 3 + i, m[i], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 7, b->kind, -1, SQLITE_STATIC);
 	if ((rc = crm_store_run(st, stmt, err)) == CRM_OK && overridden)
 		*overridden = 1;
 	return rc;

@@ -87,4 +87,22 @@ int crm_order_list(struct crm_store *st, const struct crm_order_filter *filter,
  * quantities as "2.5") and the table "deliveries" (crm_delivery_section). */
 int crm_order_show(struct crm_store *st, int64_t id, struct crm_rec *rec, struct crm_err *err);
 
+/* A document that would take its customer past the credit limit: what it
+ * is (kind "order" or "invoice", its number, the verb that was refused:
+ * "confirm", "issue"), whose, and the figures. */
+struct crm_credit_breach {
+	const char *kind, *number, *verb, *customer_code;
+	int64_t doc_id, customer_id;
+	int64_t limit, exposure, amount, total; /* minor units */
+};
+
+/* Refuses a breach with CRM_EINVAL and the figures ("order SO-... would take
+ * C00001 over its credit limit: limit L, exposure E, this order A, total T
+ * (--force to confirm anyway)"), or with force records the override in the
+ * audit log (entity kind, action update, new {"credit_override": {"limit",
+ * "exposure", KIND, "total"}}), leaves the same text in err as a note for
+ * the caller, and sets *overridden (may be NULL). */
+int crm_credit_breach(struct crm_store *st, const struct crm_credit_breach *b, int force,
+		      int *overridden, struct crm_err *err);
+
 #endif
