@@ -7,6 +7,7 @@
 
 #include "cmd.h"
 #include "customer.h"
+#include "reader.h"
 
 static void vmessage(struct cli *cli, const char *fmt, va_list ap)
 {
@@ -294,6 +295,52 @@ int cli_count(struct cli *cli, const char *opt, const char *s, long least, long 
 	if (errno || *end || *out < least || end == s)
 		return cli_error(cli, CRM_EUSAGE, "%s '%s' is not a count", opt, s);
 	return 0;
+}
+
+/* The input format of an import: --format, else the file's extension. */
+static int input_format(struct cli *cli, const char *given, const char *path,
+			enum crm_reader_format *fmt)
+{
+	const char *ext = path ? strrchr(path, '.') : NULL;
+	const char *name = given ? given : ext ? ext + 1 : "csv";
+
+	if (!strcmp(name, "json"))
+		*fmt = CRM_READ_JSON;
+	else if (!strcmp(name, "ndjson") || !strcmp(name, "jsonl"))
+		*fmt = CRM_READ_NDJSON;
+	else if (!strcmp(name, "csv") || !given)
+		*fmt = CRM_READ_CSV;
+	else
+		return cli_error(cli, CRM_EUSAGE, "cannot import format '%s' (csv, json, ndjson)",
+				 given);
+	return 0;
+}
+
+int cli_import_open(struct cli *cli, const char *from, const char *format, struct crm_reader **r,
+		    FILE **fp)
+{
+	int stdin_ = !strcmp(from, "-");
+	enum crm_reader_format fmt = CRM_READ_CSV;
+	struct crm_err err;
+	int rc;
+
+	if ((rc = input_format(cli, format, stdin_ ? NULL : from, &fmt)))
+		return rc;
+	*fp = stdin;
+	if (!stdin_ && !(*fp = fopen(from, "r")))
+		return cli_error(cli, CRM_EFAIL, "cannot open %s: %s", from, strerror(errno));
+	if ((rc = cli_store(cli)) == CRM_OK && (rc = crm_reader_open(r, *fp, fmt, &err)) != CRM_OK)
+		cli_fail(cli, rc, &err);
+	if (rc != CRM_OK && *fp != stdin)
+		fclose(*fp);
+	return rc;
+}
+
+void cli_import_close(struct crm_reader *r, FILE *fp)
+{
+	crm_reader_close(r);
+	if (fp != stdin)
+		fclose(fp);
 }
 
 void cli_list_push(struct cli_list *l, const char *s)

@@ -6,6 +6,7 @@
 #define CRM_CMD_H
 
 #include <getopt.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "err.h"
@@ -128,6 +129,15 @@ int cli_print(struct cli *cli, int argc, char **argv, const char *const *usage,
 /* crm GROUP line add|edit|rm ... for the document group kind ("quote",
  * "order"): cmd/docline.c.  argv[0] is "line". */
 int cli_doc_line(struct cli *cli, int argc, char **argv, const char *kind);
+
+/* The input of an import verb: --from FILE (or "-", standard input) in
+ * --format csv|json|ndjson (NULL: from the file's extension, else csv).
+ * Opens the store too.  Returns 0 with *r and *fp to pass to
+ * cli_import_close, or prints the error and returns its code. */
+struct crm_reader;
+int cli_import_open(struct cli *cli, const char *from, const char *format, struct crm_reader **r,
+		    FILE **fp);
+void cli_import_close(struct crm_reader *r, FILE *fp);
 
 /* Collects repeated option values (--tag a --tag b). */
 struct cli_list {

@@ -361,25 +361,6 @@ static int customer_search(struct cli *cli, int argc, char **argv)
 	return cli_out_close(cli, out, rc);
 }
 
-/* The input format of an import: --format, else the file's extension. */
-static int input_format(struct cli *cli, const char *given, const char *path,
-			enum crm_reader_format *fmt)
-{
-	const char *ext = path ? strrchr(path, '.') : NULL;
-	const char *name = given ? given : ext ? ext + 1 : "csv";
-
-	if (!strcmp(name, "json"))
-		*fmt = CRM_READ_JSON;
-	else if (!strcmp(name, "ndjson") || !strcmp(name, "jsonl"))
-		*fmt = CRM_READ_NDJSON;
-	else if (!strcmp(name, "csv") || !given)
-		*fmt = CRM_READ_CSV;
-	else
-		return cli_error(cli, CRM_EUSAGE, "cannot import format '%s' (csv, json, ndjson)",
-				 given);
-	return 0;
-}
-
 static int customer_import(struct cli *cli, int argc, char **argv)
 {
 	static const char *const usage[] = {
@@ -398,7 +379,6 @@ static int customer_import(struct cli *cli, int argc, char **argv)
 					      OPT_CHECK_DUPLICATES},
 					     {NULL, 0, NULL, 0}};
 	const char *from = "-", *given = NULL;
-	enum crm_reader_format fmt = CRM_READ_CSV;
 	struct crm_import_stats stats;
 	struct crm_reader *r;
 	struct crm_err err;
@@ -417,25 +397,16 @@ static int customer_import(struct cli *cli, int argc, char **argv)
 	}
 	if (argc != optind)
 		return cli_usage(usage, 1);
-	if ((rc = input_format(cli, given, strcmp(from, "-") ? from : NULL, &fmt)))
+	if ((rc = cli_import_open(cli, from, given, &r, &fp)))
 		return rc;
-	if (strcmp(from, "-") && !(fp = fopen(from, "r")))
-		return cli_error(cli, CRM_EFAIL, "cannot open %s: %s", from, strerror(errno));
-	if ((rc = cli_store(cli)) == CRM_OK) {
-		if ((rc = crm_reader_open(&r, fp, fmt, &err)) == CRM_OK) {
-			rc = crm_customer_import(cli->st, r, flags, &stats, &err);
-			crm_reader_close(r);
-		}
-		if (rc != CRM_OK)
-			cli_fail(cli, rc, &err);
-		else
-			cli_note(cli, "%s %ld customer%s: %ld added, %ld updated",
-				 flags & CRM_IMPORT_DRY_RUN ? "dry run: would import" : "imported",
-				 stats.rows, stats.rows == 1 ? "" : "s", stats.added, stats.updated);
-	}
-	if (fp != stdin)
-		fclose(fp);
-	return rc;
+	rc = crm_customer_import(cli->st, r, flags, &stats, &err);
+	cli_import_close(r, fp);
+	if (rc != CRM_OK)
+		return cli_fail(cli, rc, &err);
+	cli_note(cli, "%s %ld customer%s: %ld added, %ld updated",
+		 flags & CRM_IMPORT_DRY_RUN ? "dry run: would import" : "imported",
+		 stats.rows, stats.rows == 1 ? "" : "s", stats.added, stats.updated);
+	return 0;
 }
 
 static int customer_export(struct cli *cli, int argc, char **argv)

@@ -196,25 +196,6 @@ static int product_archive(struct cli *cli, int argc, char **argv)
 	return 0;
 }
 
-/* The input format: --format, else the file's extension, else csv. */
-static int input_format(struct cli *cli, const char *format, const char *path,
-			enum crm_reader_format *fmt)
-{
-	const char *ext = path ? strrchr(path, '.') : NULL;
-	const char *name = format ? format : ext ? ext + 1 : "csv";
-
-	if (!strcmp(name, "json"))
-		*fmt = CRM_READ_JSON;
-	else if (!strcmp(name, "ndjson") || !strcmp(name, "jsonl"))
-		*fmt = CRM_READ_NDJSON;
-	else if (!strcmp(name, "csv") || !format)
-		*fmt = CRM_READ_CSV;
-	else
-		return cli_error(cli, CRM_EUSAGE, "cannot import format '%s' (csv, json, ndjson)",
-				 format);
-	return 0;
-}
-
 static int product_import(struct cli *cli, int argc, char **argv)
 {
 	static const char *const usage[] = {
@@ -230,7 +211,6 @@ static int product_import(struct cli *cli, int argc, char **argv)
 					     {"dry-run", no_argument, NULL, OPT_DRY_RUN},
 					     {NULL, 0, NULL, 0}};
 	const char *from = "-", *format = NULL;
-	enum crm_reader_format fmt = CRM_READ_CSV;
 	struct crm_import_stats stats;
 	struct crm_reader *r;
 	struct crm_err err;
@@ -248,26 +228,17 @@ static int product_import(struct cli *cli, int argc, char **argv)
 	}
 	if (argc != optind)
 		return cli_usage(usage, 1);
-	if ((rc = input_format(cli, format, strcmp(from, "-") ? from : NULL, &fmt)))
+	if ((rc = cli_import_open(cli, from, format, &r, &fp)))
 		return rc;
-	if (strcmp(from, "-") && !(fp = fopen(from, "r")))
-		return cli_error(cli, CRM_EFAIL, "cannot open %s: %s", from, strerror(errno));
-	if ((rc = cli_store(cli)) == CRM_OK) {
-		if ((rc = crm_reader_open(&r, fp, fmt, &err)) == CRM_OK) {
-			rc = crm_product_import(cli->st, r, flags, &stats, &err);
-			crm_reader_close(r);
-		}
-		if (rc != CRM_OK)
-			cli_fail(cli, rc, &err);
-		else
-			cli_note(cli, "%s %ld product%s: %ld added, %ld updated",
-				 flags & CRM_IMPORT_DRY_RUN ? "dry run: would import" : "imported",
-				 stats.rows, stats.rows == 1 ? "" : "s", stats.added,
-				 stats.updated);
-	}
-	if (fp != stdin)
-		fclose(fp);
-	return rc;
+	rc = crm_product_import(cli->st, r, flags, &stats, &err);
+	cli_import_close(r, fp);
+	if (rc != CRM_OK)
+		return cli_fail(cli, rc, &err);
+	cli_note(cli, "%s %ld product%s: %ld added, %ld updated",
+		 flags & CRM_IMPORT_DRY_RUN ? "dry run: would import" : "imported",
+		 stats.rows, stats.rows == 1 ? "" : "s", stats.added,
+		 stats.updated);
+	return 0;
 }
 
 static int product_export(struct cli *cli, int argc, char **argv)
