@@ -819,12 +819,46 @@ static int rec_delimited(struct crm_rec *rec, FILE *fp, const struct crm_out_opt
 	return rc;
 }
 
+/* The nested table --columns names alone ("--columns lines"), or NULL. */
+static struct entry *rec_only_table(struct crm_rec *rec, const struct crm_out_opts *opts)
+{
+	for (size_t i = 0; opts->columns && i < rec->n; i++)
+		if (rec->entries[i].kind == ENTRY_TABLE &&
+		    strcmp(rec->entries[i].name, opts->columns) == 0)
+			return &rec->entries[i];
+	return NULL;
+}
+
+/* A nested table as a row stream of its own, so that csv, tsv and ndjson
+ * give a spreadsheet or a pipe a document's lines: header and rows. */
+static int rec_table_stream(const struct entry *e, FILE *fp, const struct crm_out_opts *opts,
+			    struct crm_err *err)
+{
+	struct crm_out_opts all = *opts;
+	struct crm_out *out;
+	int rc;
+
+	all.columns = NULL;
+	if ((rc = crm_out_open(&out, fp, &all, e->cols, e->ncols, err)) != CRM_OK)
+		return rc;
+	for (size_t r = 0; r < e->nrows; r++)
+		crm_out_row(out, (const char *const *)e->rows[r]);
+	return crm_out_close(out) == CRM_OK ? CRM_OK : crm_fail(err, CRM_EFAIL, "write error");
+}
+
 int crm_rec_write(struct crm_rec *rec, FILE *fp, const struct crm_out_opts *opts, struct crm_err *err)
 {
 	int rc = rec_check_columns(rec, opts, err);
+	struct entry *e;
 	cJSON *obj;
 
 	if (rc != CRM_OK) {
+		crm_rec_free(rec);
+		return rc;
+	}
+	if (opts->format != CRM_FMT_TABLE && opts->format != CRM_FMT_JSON &&
+	    (e = rec_only_table(rec, opts))) {
+		rc = rec_table_stream(e, fp, opts, err);
 		crm_rec_free(rec);
 		return rc;
 	}

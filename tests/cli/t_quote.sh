@@ -112,6 +112,19 @@ try 'show as json' 0 crm quote show 1 --format json
 out_is <<'EOF'
 {"kind":"quote","number":"Q-2026-00001","status":"draft","customer":"C00001","customer_name":"Acme GmbH","date":"2026-11-22","valid_until":"2026-12-22","promised":null,"due":null,"source":null,"ship_to":"Main St 1, 10115 Berlin, DE","note":null,"subtotal":133.49,"discount":2.98,"tax":24.37,"total":154.88,"lines":[{"pos":1,"sku":"W1","description":"Widget","qty":2.5,"unit":"pcs","price":11.90,"discount_rate":10,"gross":29.75,"discount":2.98,"net":26.77,"tax_rate":19,"tax":5.09},{"pos":2,"sku":null,"description":"Install","qty":1,"unit":"pcs","price":99.99,"discount_rate":0,"gross":99.99,"discount":0.00,"net":99.99,"tax_rate":19,"tax":19.00},{"pos":3,"sku":"H2","description":"Heavy thing","qty":1.125,"unit":"kg","price":3.33,"discount_rate":0,"gross":3.75,"discount":0.00,"net":3.75,"tax_rate":7.5,"tax":0.28}]}
 EOF
+try 'the lines alone as csv, for a spreadsheet' 0 crm quote show Q-2026-00001 --format csv --columns lines
+out_is <<'EOF'
+pos,sku,description,qty,unit,price,discount_rate,gross,discount,net,tax_rate,tax
+1,W1,Widget,2.5,pcs,11.90,10,29.75,2.98,26.77,19,5.09
+2,,Install,1,pcs,99.99,0,99.99,0.00,99.99,19,19.00
+3,H2,Heavy thing,1.125,kg,3.33,0,3.75,0.00,3.75,7.5,0.28
+EOF
+try 'the lines alone as ndjson' 0 crm quote show Q-2026-00001 --format ndjson --columns lines --no-header
+out_is <<'EOF'
+{"pos":1,"sku":"W1","description":"Widget","qty":2.5,"unit":"pcs","price":11.90,"discount_rate":10,"gross":29.75,"discount":2.98,"net":26.77,"tax_rate":19,"tax":5.09}
+{"pos":2,"sku":null,"description":"Install","qty":1,"unit":"pcs","price":99.99,"discount_rate":0,"gross":99.99,"discount":0.00,"net":99.99,"tax_rate":19,"tax":19.00}
+{"pos":3,"sku":"H2","description":"Heavy thing","qty":1.125,"unit":"kg","price":3.33,"discount_rate":0,"gross":3.75,"discount":0.00,"net":3.75,"tax_rate":7.5,"tax":0.28}
+EOF
 try 'show as csv: the fields' 0 crm quote show Q-2026-00002 --format csv
 out_is <<'EOF'
 kind,number,status,customer,customer_name,date,valid_until,promised,due,source,ship_to,note,subtotal,discount,tax,total
