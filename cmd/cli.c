@@ -343,6 +343,26 @@ void cli_import_close(struct crm_reader *r, FILE *fp)
 		fclose(fp);
 }
 
+int cli_export(struct cli *cli, int argc, char **argv, const char *const *usage,
+	       int (*export)(struct crm_store *st, FILE *fp, const struct crm_out_opts *opts,
+			     struct crm_err *err))
+{
+	struct crm_out_opts o;
+	struct crm_err err;
+	int rc = cli_args(cli, argc, argv, usage, 0);
+
+	if (rc)
+		return rc == CLI_DONE ? 0 : rc;
+	if (!cli->format_given || cli->format == CRM_FMT_TABLE)
+		cli->format = CRM_FMT_CSV;
+	if ((rc = cli_store(cli)) != CRM_OK)
+		return rc;
+	o = cli_out_opts(cli, NULL);
+	if ((rc = export(cli->st, stdout, &o, &err)) != CRM_OK)
+		return cli_fail(cli, rc, &err);
+	return 0;
+}
+
 void cli_list_push(struct cli_list *l, const char *s)
 {
 	l->items = realloc(l->items, (l->n + 1) * sizeof *l->items);

@@ -139,6 +139,12 @@ int cli_import_open(struct cli *cli, const char *from, const char *format, struc
 		    FILE **fp);
 void cli_import_close(struct crm_reader *r, FILE *fp);
 
+/* An export verb: no arguments, csv unless --format says otherwise (a
+ * table would not read back), then export(st, stdout, opts, err). */
+int cli_export(struct cli *cli, int argc, char **argv, const char *const *usage,
+	       int (*export)(struct crm_store *st, FILE *fp, const struct crm_out_opts *opts,
+			     struct crm_err *err));
+
 /* Collects repeated option values (--tag a --tag b). */
 struct cli_list {
 	const char **items;

@@ -414,20 +414,8 @@ static int customer_export(struct cli *cli, int argc, char **argv)
 	static const char *const usage[] = {"crm customer export [--format csv|tsv|json|ndjson]",
 		"Writes every customer, archived ones too, with every field, tags and extra",
 		"fields, in the form 'crm customer import' reads back (csv unless --format).", NULL};
-	struct crm_out_opts o;
-	struct crm_err err;
-	int rc = cli_args(cli, argc, argv, usage, 0);
 
-	if (rc)
-		return rc == CLI_DONE ? 0 : rc;
-	if (!cli->format_given || cli->format == CRM_FMT_TABLE)
-		cli->format = CRM_FMT_CSV;
-	if ((rc = cli_store(cli)) != CRM_OK)
-		return rc;
-	o = cli_out_opts(cli, NULL);
-	if ((rc = crm_customer_export(cli->st, stdout, &o, &err)) != CRM_OK)
-		return cli_fail(cli, rc, &err);
-	return 0;
+	return cli_export(cli, argc, argv, usage, crm_customer_export);
 }
 
 static int customer_merge(struct cli *cli, int argc, char **argv)

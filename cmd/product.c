@@ -246,20 +246,8 @@ static int product_export(struct cli *cli, int argc, char **argv)
 	static const char *const usage[] = {"crm product export [--format csv|tsv|json|ndjson]",
 		"Writes every product, archived ones too, in the form 'crm product import'",
 		"reads back (csv unless --format).", NULL};
-	struct crm_out_opts o;
-	struct crm_err err;
-	int rc = cli_args(cli, argc, argv, usage, 0);
 
-	if (rc)
-		return rc == CLI_DONE ? 0 : rc;
-	if (!cli->format_given || cli->format == CRM_FMT_TABLE)
-		cli->format = CRM_FMT_CSV;
-	if ((rc = cli_store(cli)) != CRM_OK)
-		return rc;
-	o = cli_out_opts(cli, NULL);
-	if ((rc = crm_product_export(cli->st, stdout, &o, &err)) != CRM_OK)
-		return cli_fail(cli, rc, &err);
-	return 0;
+	return cli_export(cli, argc, argv, usage, crm_product_export);
 }
 
 static int product_prices(struct cli *cli, int argc, char **argv)
