@@ -784,3 +784,232 @@ CREATE TRIGGER delivery_audit_insert AFTER INSERT ON delivery BEGIN
 			   'tracking', NEW.tracking)
 	FROM doc o WHERE o.id = NEW.order_id;
 END;
+
+-- @version 4 ----------------------------------------------------------------
+-- Receivables: receipts and refunds, the settlement of invoices, dunning.
+--
+-- Money a customer pays (a receipt) or is given (a credit note) settles
+-- invoices through allocations; what a receipt or credit note has not
+-- settled yet is the customer's unapplied credit, which later settles other
+-- invoices (crm ar apply) or is paid back (a refund, settled by credit the
+-- same way).  A write-off is an allocation without a source.  Nothing is
+-- edited: a receipt or refund is reversed, which ends its allocations on
+-- the day of the reversal, so that a report as of an earlier day still sees
+-- them.  A void credit note never counted: its allocations are removed.
+--
+-- Each invoice and credit note keeps what its standing allocations settle
+-- (settled) and the day the last of them happened when that is all of it
+-- (cleared, NULL while something is open); each receipt the same (applied,
+-- cleared, which a reversal sets too).  An item cleared on or before a day
+-- was cleared as of that day, so a report as of any day reads only the
+-- items not cleared by then (index doc_receivable).  Triggers on allocation
+-- keep these columns; lib/ar.c never writes them.
+
+ALTER TABLE doc ADD COLUMN settled INTEGER NOT NULL DEFAULT 0 CHECK (settled >= 0);
+ALTER TABLE doc ADD COLUMN cleared TEXT;
+
+-- The invoices and credit notes that count for receivables, by the day they
+-- were cleared: the open ones (cleared NULL) first.
+CREATE INDEX doc_receivable ON doc (cleared, customer_id, due, date, total, settled)
+	WHERE kind IN ('invoice', 'credit') AND status = 'issued';
+
+CREATE TABLE receipt (
+	id          INTEGER PRIMARY KEY AUTOINCREMENT,
+	number      TEXT NOT NULL UNIQUE,  -- series.receipt or series.refund
+	kind        TEXT NOT NULL DEFAULT 'receipt' CHECK (kind IN ('receipt', 'refund')),
+	customer_id INTEGER NOT NULL REFERENCES customer (id),
+	date        TEXT NOT NULL,
+	amount      INTEGER NOT NULL CHECK (amount > 0),
+	method      TEXT NOT NULL DEFAULT 'transfer'
+	            CHECK (method IN ('cash', 'transfer', 'card', 'cheque', 'other')),
+	ref         TEXT,                  -- the bank's or cheque's reference
+	clerk       TEXT,                  -- who took it (default: the user)
+	note        TEXT,
+	applied     INTEGER NOT NULL DEFAULT 0 CHECK (applied >= 0),
+	cleared     TEXT,
+	reversed    TEXT,                  -- the day it was reversed; NULL: it stands
+	reason      TEXT,                  -- why it was reversed
+	created     TEXT NOT NULL,
+	CHECK (applied <= amount),
+	CHECK (reversed IS NULL OR applied = 0)
+) STRICT;
+
+CREATE INDEX receipt_customer ON receipt (customer_id, date);
+CREATE INDEX receipt_date ON receipt (date);
+-- unapplied credit as of a day: receipts not cleared by then.
+CREATE INDEX receipt_receivable ON receipt (cleared, customer_id, date, amount, applied)
+	WHERE kind = 'receipt';
+
+-- amount of a source (receipt_id or credit_id; neither: a write-off)
+-- settles an invoice (invoice_id) or a refund (refund_id), from date on,
+-- until ended (the day a receipt or refund was reversed).
+CREATE TABLE allocation (
+	id          INTEGER PRIMARY KEY,
+	customer_id INTEGER NOT NULL REFERENCES customer (id),
+	invoice_id  INTEGER REFERENCES doc (id),
+	refund_id   INTEGER REFERENCES receipt (id),
+	receipt_id  INTEGER REFERENCES receipt (id),
+	credit_id   INTEGER REFERENCES doc (id),
+	date        TEXT NOT NULL,
+	amount      INTEGER NOT NULL CHECK (amount > 0),
+	ended       TEXT,
+	reason      TEXT,                  -- a write-off's
+	created     TEXT NOT NULL,
+	CHECK ((invoice_id IS NULL) <> (refund_id IS NULL)),
+	CHECK (receipt_id IS NULL OR credit_id IS NULL),
+	CHECK (refund_id IS NULL OR receipt_id IS NOT NULL OR credit_id IS NOT NULL),
+	CHECK (ended IS NULL OR ended >= date)
+) STRICT;
+
+CREATE INDEX allocation_invoice ON allocation (invoice_id, date, amount, ended)
+	WHERE invoice_id IS NOT NULL;
+CREATE INDEX allocation_receipt ON allocation (receipt_id, date, amount, ended)
+	WHERE receipt_id IS NOT NULL;
+CREATE INDEX allocation_credit ON allocation (credit_id, date, amount, ended)
+	WHERE credit_id IS NOT NULL;
+CREATE INDEX allocation_refund ON allocation (refund_id) WHERE refund_id IS NOT NULL;
+CREATE INDEX allocation_customer ON allocation (customer_id, date);
+
+-- What the standing allocations of each invoice and credit note settle, and
+-- the day it was cleared (NULL while something is open).
+CREATE VIEW doc_settlement (id, settled, cleared) AS
+SELECT id, settled, CASE WHEN settled = total THEN coalesce(last, date) END
+FROM (SELECT d.id, d.total, d.date,
+	     ifnull((SELECT sum(a.amount) FROM allocation a
+		     WHERE (a.invoice_id = d.id OR a.credit_id = d.id) AND a.ended IS NULL), 0)
+	     AS settled,
+	     (SELECT max(max(a.date, ifnull(a.ended, ''))) FROM allocation a
+	      WHERE a.invoice_id = d.id OR a.credit_id = d.id) AS last
+      FROM doc d);
+
+-- The same for receipts (what they settle) and refunds (what settles them);
+-- a reversed receipt was cleared the day it was reversed.
+CREATE VIEW receipt_settlement (id, applied, cleared) AS
+SELECT id, applied,
+       CASE WHEN reversed IS NOT NULL THEN max(reversed, ifnull(last, ''))
+	    WHEN applied = amount THEN coalesce(last, date) END
+FROM (SELECT r.id, r.amount, r.date, r.reversed,
+	     ifnull((SELECT sum(a.amount) FROM allocation a
+		     WHERE (a.receipt_id = r.id OR a.refund_id = r.id) AND a.ended IS NULL), 0)
+	     AS applied,
+	     (SELECT max(max(a.date, ifnull(a.ended, ''))) FROM allocation a
+	      WHERE a.receipt_id = r.id OR a.refund_id = r.id) AS last
+      FROM receipt r);
+
+CREATE TRIGGER allocation_settle_insert AFTER INSERT ON allocation BEGIN
+	UPDATE doc SET (settled, cleared) =
+		(SELECT settled, cleared FROM doc_settlement s WHERE s.id = doc.id)
+	WHERE id IN (NEW.invoice_id, NEW.credit_id);
+	UPDATE receipt SET (applied, cleared) =
+		(SELECT applied, cleared FROM receipt_settlement s WHERE s.id = receipt.id)
+	WHERE id IN (NEW.receipt_id, NEW.refund_id);
+END;
+
+CREATE TRIGGER allocation_settle_update AFTER UPDATE OF ended, amount ON allocation BEGIN
+	UPDATE doc SET (settled, cleared) =
+		(SELECT settled, cleared FROM doc_settlement s WHERE s.id = doc.id)
+	WHERE id IN (NEW.invoice_id, NEW.credit_id);
+	UPDATE receipt SET (applied, cleared) =
+		(SELECT applied, cleared FROM receipt_settlement s WHERE s.id = receipt.id)
+	WHERE id IN (NEW.receipt_id, NEW.refund_id);
+END;
+
+CREATE TRIGGER allocation_settle_delete AFTER DELETE ON allocation BEGIN
+	UPDATE doc SET (settled, cleared) =
+		(SELECT settled, cleared FROM doc_settlement s WHERE s.id = doc.id)
+	WHERE id IN (OLD.invoice_id, OLD.credit_id);
+	UPDATE receipt SET (applied, cleared) =
+		(SELECT applied, cleared FROM receipt_settlement s WHERE s.id = receipt.id)
+	WHERE id IN (OLD.receipt_id, OLD.refund_id);
+END;
+
+CREATE TRIGGER receipt_settle_reversed AFTER UPDATE OF reversed ON receipt BEGIN
+	UPDATE receipt SET (applied, cleared) =
+		(SELECT applied, cleared FROM receipt_settlement s WHERE s.id = receipt.id)
+	WHERE id = NEW.id;
+END;
+
+-- A dunning letter sent to a customer at a level (1 the first reminder),
+-- on the day of the run, and the overdue invoices it listed.
+CREATE TABLE dunning (
+	id          INTEGER PRIMARY KEY AUTOINCREMENT,
+	customer_id INTEGER NOT NULL REFERENCES customer (id),
+	level       INTEGER NOT NULL CHECK (level BETWEEN 1 AND 9),
+	date        TEXT NOT NULL,
+	sent_to     TEXT,
+	overdue     INTEGER NOT NULL CHECK (overdue > 0),
+	fee         INTEGER NOT NULL DEFAULT 0 CHECK (fee >= 0),
+	interest    INTEGER NOT NULL DEFAULT 0 CHECK (interest >= 0),
+	created     TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX dunning_customer ON dunning (customer_id, date);
+
+CREATE TABLE dunning_item (
+	dunning_id  INTEGER NOT NULL REFERENCES dunning (id) ON DELETE CASCADE,
+	invoice_id  INTEGER NOT NULL REFERENCES doc (id),
+	open        INTEGER NOT NULL CHECK (open > 0),
+	days        INTEGER NOT NULL,      -- days overdue on the day of the run
+	interest    INTEGER NOT NULL DEFAULT 0 CHECK (interest >= 0),
+	PRIMARY KEY (dunning_id, invoice_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX dunning_item_invoice ON dunning_item (invoice_id);
+
+-- The audit log of receipts, refunds, allocations and dunning letters.
+CREATE TRIGGER receipt_audit_insert AFTER INSERT ON receipt BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, new)
+	VALUES (crm_now(), crm_user(), NEW.kind, NEW.id, NEW.customer_id, 'insert',
+		json_object('number', NEW.number, 'date', NEW.date, 'amount', crm_money(NEW.amount),
+			    'method', NEW.method, 'ref', NEW.ref, 'clerk', NEW.clerk,
+			    'note', NEW.note));
+END;
+
+CREATE TRIGGER receipt_audit_reverse AFTER UPDATE OF reversed ON receipt
+WHEN OLD.reversed IS NOT NEW.reversed BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old, new)
+	VALUES (crm_now(), crm_user(), NEW.kind, NEW.id, NEW.customer_id, 'update',
+		json_object('reversed', OLD.reversed, 'reason', OLD.reason),
+		json_object('reversed', NEW.reversed, 'reason', NEW.reason));
+END;
+
+CREATE TRIGGER allocation_audit_insert AFTER INSERT ON allocation BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, new)
+	VALUES (crm_now(), crm_user(), 'allocation', NEW.id, NEW.customer_id, 'insert',
+		json_object('invoice', (SELECT number FROM doc WHERE id = NEW.invoice_id),
+			    'refund', (SELECT number FROM receipt WHERE id = NEW.refund_id),
+			    'receipt', (SELECT number FROM receipt WHERE id = NEW.receipt_id),
+			    'credit', (SELECT number FROM doc WHERE id = NEW.credit_id),
+			    'date', NEW.date, 'amount', crm_money(NEW.amount), 'reason', NEW.reason));
+END;
+
+CREATE TRIGGER allocation_audit_end AFTER UPDATE OF ended ON allocation
+WHEN OLD.ended IS NOT NEW.ended BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old, new)
+	VALUES (crm_now(), crm_user(), 'allocation', NEW.id, NEW.customer_id, 'update',
+		json_object('ended', OLD.ended), json_object('ended', NEW.ended));
+END;
+
+CREATE TRIGGER allocation_audit_delete AFTER DELETE ON allocation BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old)
+	VALUES (crm_now(), crm_user(), 'allocation', OLD.id, OLD.customer_id, 'delete',
+		json_object('invoice', (SELECT number FROM doc WHERE id = OLD.invoice_id),
+			    'credit', (SELECT number FROM doc WHERE id = OLD.credit_id),
+			    'date', OLD.date, 'amount', crm_money(OLD.amount)));
+END;
+
+CREATE TRIGGER dunning_audit_insert AFTER INSERT ON dunning BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, new)
+	VALUES (crm_now(), crm_user(), 'dunning', NEW.id, NEW.customer_id, 'insert',
+		json_object('level', NEW.level, 'date', NEW.date, 'sent_to', NEW.sent_to,
+			    'overdue', crm_money(NEW.overdue), 'fee', crm_money(NEW.fee),
+			    'interest', crm_money(NEW.interest)));
+END;
+
+-- A database of version 3 has credit notes: each settles its invoice.
+INSERT INTO allocation (customer_id, invoice_id, credit_id, date, amount, created)
+SELECT c.customer_id, i.id, c.id, max(c.date, i.date), c.total, crm_now()
+FROM doc c JOIN doc i ON i.id = c.source_id
+WHERE c.kind = 'credit' AND c.status = 'issued' AND c.total > 0
+  AND i.kind = 'invoice' AND i.status = 'issued'
+ORDER BY c.id;

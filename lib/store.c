@@ -29,6 +29,8 @@ static const char *const migrations[CRM_SCHEMA_VERSION] = {
 	"ALTER TABLE customer ADD COLUMN cadence INTEGER CHECK (cadence BETWEEN 1 AND 3650);",
 	/* 2 → 3: products, documents, deliveries (new tables only) */
 	"",
+	/* 3 → 4: receivables (the new columns of doc are in schema.sql's part) */
+	"",
 };
 
 #define BUSY_TIMEOUT_MS 5000
