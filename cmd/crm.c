@@ -27,6 +27,7 @@ const struct group crm_groups[] = {
 	{"order", order_cmds, "Sales orders: lines, promised dates, what is shipped.", NULL},
 	{"delivery", delivery_cmds, "Deliveries of an order's lines, and backorders.", NULL},
 	{"invoice", invoice_cmds, "Invoices and credit notes: numbered without gaps, issued, voided, credited.", NULL},
+	{"ar", ar_cmds, "Receivables: receipts, settlement, ageing, statements, dunning, credit control.", NULL},
 	{"report", report_cmds, "Reports a manager reads.", NULL},
 	{"remind", NULL, "What is due: the report for cron, by mail too.", remind_run},
 	{"history", history_cmds, "What changed, when, and who changed it (the audit log).", NULL},

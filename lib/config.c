@@ -4,10 +4,15 @@
 #include <string.h>
 
 #include "config.h"
+#include "doc.h"
 #include "text.h"
 #include "validate.h"
 
-enum value_type { VT_TEXT, VT_DAYS, VT_PERCENT, VT_EMAIL, VT_STAGES, VT_SERIES };
+enum value_type {
+	VT_TEXT, VT_DAYS, VT_PERCENT, VT_EMAIL, VT_STAGES, VT_SERIES,
+	VT_MONEY, /* an amount, stored as written ("5.00"); read with crm_config_money */
+	VT_RATE   /* a percentage with up to two decimals ("8.5%"), stored as "8.5" */
+};
 
 /* One setting.  '*' in a pattern stands for one non-empty name (a stage, a
  * tier, a rep).  The first pattern that matches wins, so a specific key
@@ -47,6 +52,10 @@ static const struct key {
 	{"series.delivery", VT_SERIES, "DN-{YYYY}-{#####}", "the numbers of delivery notes"},
 	{"series.invoice", VT_SERIES, "INV-{YYYY}-{#####}", "the numbers of invoices"},
 	{"series.credit", VT_SERIES, "CN-{YYYY}-{#####}", "the numbers of credit notes"},
+	{"series.receipt", VT_SERIES, "RC-{YYYY}-{#####}", "the numbers of receipts"},
+	{"series.refund", VT_SERIES, "RF-{YYYY}-{#####}", "the numbers of refunds"},
+	{"ar.writeoff_limit", VT_MONEY, "5.00",
+	 "the largest remainder crm ar writeoff closes without --force"},
 	{"quote.valid_days", VT_DAYS, "30", "how long a new quote is valid"},
 	{"invoice.terms", VT_DAYS, "30",
 	 "days to pay an invoice when its customer has no payment terms of its own"},
@@ -199,6 +208,28 @@ int crm_config_check(const char *key, const char *value, char **normalized, stru
 					"%s: '%s' is not a number series (such as INV-{YYYY}-{#####})",
 					key, value);
 		break;
+	case VT_MONEY: {
+		int64_t m;
+
+		if (crm_money_parse(value, 2, &m, err) != CRM_OK || m < 0)
+			return crm_fail(err, CRM_EINVAL, "%s: '%s' is not an amount", key, value);
+		break;
+	}
+	case VT_RATE: {
+		int64_t r;
+		char buf[32];
+		size_t n = strlen(value);
+
+		/* "8.5%" reads as "8.5" */
+		snprintf(buf, sizeof buf, "%.*s", (int)(n && value[n - 1] == '%' ? n - 1 : n), value);
+		if (n >= sizeof buf || crm_rate_parse(buf, key, &r, err) != CRM_OK)
+			return crm_fail(err, CRM_EINVAL, "%s: '%s' is not a percentage (0-100, such "
+					"as 8.5%%)", key, value);
+		value = crm_rate_format(r, buf);
+		if (!(*normalized = strdup(value)))
+			return crm_fail(err, CRM_EFAIL, "out of memory");
+		return CRM_OK;
+	}
 	case VT_TEXT:
 		if (crm_has_control(value, 0) || strlen(value) > 500)
 			return crm_fail(err, CRM_EINVAL, "%s: '%s' is too long or has control "
@@ -262,6 +293,26 @@ long crm_config_long(struct crm_store *st, const char *key, long fallback)
 
 	free(v);
 	return n;
+}
+
+int crm_config_money(struct crm_store *st, const char *key, int64_t *out)
+{
+	char *v = crm_config_value(st, key);
+	struct crm_err err;
+	int rc = v ? crm_money_parse(v, st->money_decimals, out, &err) : CRM_ENOTFOUND;
+
+	free(v);
+	return rc;
+}
+
+int crm_config_rate(struct crm_store *st, const char *key, int64_t *out)
+{
+	char *v = crm_config_value(st, key);
+	struct crm_err err;
+	int rc = v ? crm_rate_parse(v, key, out, &err) : CRM_ENOTFOUND;
+
+	free(v);
+	return rc;
 }
 
 const struct crm_column crm_config_columns[] = {

@@ -37,6 +37,12 @@ char *crm_config_value(struct crm_store *st, const char *key);
  * and has no default. */
 long crm_config_long(struct crm_store *st, const char *key, long fallback);
 
+/* A money setting in minor units, or a rate setting in hundredths of a
+ * percent ("8.5" → 850): CRM_OK, or CRM_ENOTFOUND when it is unset and has
+ * no default (or a stored value no longer reads, which config set refuses). */
+int crm_config_money(struct crm_store *st, const char *key, int64_t *out);
+int crm_config_rate(struct crm_store *st, const char *key, int64_t *out);
+
 /* Streams the stored settings whose key starts with prefix (NULL: all) as
  * rows of crm_config_columns. */
 extern const struct crm_column crm_config_columns[];

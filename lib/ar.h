@@ -1,0 +1,146 @@
+/* ar.h — receivables: receipts and refunds, settling invoices with them,
+ * reversals and write-offs, and the open balance of any day.
+ *
+ * Money a customer pays is a receipt; it settles invoices through
+ * allocations (schema.sql, part 4).  A credit note settles the invoice it
+ * credits when it is issued.  What a receipt or credit note has not settled
+ * is the customer's unapplied credit: it settles later invoices (apply) or
+ * is paid back (a refund, which credit settles the same way).  A write-off
+ * settles the rest of an invoice with no money.  Nothing is edited: a
+ * receipt or refund is reversed, which ends its allocations on the day of
+ * the reversal.
+ *
+ * Every figure as of a day D (ageing, statements, dunning) reads only what
+ * was dated on or before D: invoices and credit notes by their date,
+ * receipts by theirs, allocations from their date until the day they ended.
+ * A void invoice or credit note never counts. */
+#ifndef CRM_AR_H
+#define CRM_AR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "output.h"
+#include "reader.h"
+#include "store.h"
+
+/* ---- SQL every receivables report shares ----
+ *
+ * Each is a parenthesised SELECT to use as a table in FROM, reading the
+ * named parameter :asof (YYYY-MM-DD).  Only items not cleared by :asof are
+ * read (index doc_receivable, receipt_receivable), so a report of today
+ * reads the open items only, however long the history. */
+
+/* What allocations standing on :asof settle of invoice or credit note id:
+ * an expression for the doc table aliased d. */
+#define CRM_AR_SETTLED_SQL(col)                                                               \
+	"ifnull((SELECT sum(a.amount) FROM allocation a WHERE a." col " = d.id "              \
+	"AND a.date <= :asof AND (a.ended IS NULL OR a.ended > :asof)), 0)"
+
+/* The invoices open on :asof: id, customer_id, number, date, due, total,
+ * open (> 0). */
+#define CRM_AR_OPEN_INVOICES_SQL                                                              \
+	"(SELECT * FROM (SELECT d.id, d.customer_id, d.number, d.date, d.due, d.total, "     \
+	"d.total - " CRM_AR_SETTLED_SQL("invoice_id") " AS open FROM doc d "                  \
+	"WHERE d.kind = 'invoice' AND d.status = 'issued' AND d.date <= :asof "               \
+	"AND (d.cleared IS NULL OR d.cleared > :asof)) WHERE open > 0)"
+
+/* The unapplied credit on :asof, one row per receipt or credit note with
+ * some: kind ('receipt' or 'credit'), id, customer_id, number, date,
+ * amount (its whole amount), unapplied (> 0). */
+#define CRM_AR_CREDITS_SQL                                                                    \
+	"(SELECT * FROM (SELECT 'receipt' AS kind, r.id, r.customer_id, r.number, r.date, "  \
+	"r.amount, r.amount - ifnull((SELECT sum(a.amount) FROM allocation a "                \
+	"WHERE a.receipt_id = r.id AND a.date <= :asof AND (a.ended IS NULL OR "              \
+	"a.ended > :asof)), 0) AS unapplied FROM receipt r WHERE r.kind = 'receipt' "        \
+	"AND r.date <= :asof AND (r.cleared IS NULL OR r.cleared > :asof) "                   \
+	"AND (r.reversed IS NULL OR r.reversed > :asof) "                                     \
+	"UNION ALL SELECT 'credit', d.id, d.customer_id, d.number, d.date, d.total, "         \
+	"d.total - " CRM_AR_SETTLED_SQL("credit_id") " FROM doc d WHERE d.kind = 'credit' "   \
+	"AND d.status = 'issued' AND d.date <= :asof "                                        \
+	"AND (d.cleared IS NULL OR d.cleared > :asof)) WHERE unapplied > 0)"
+
+/* The status of an invoice a person sees, for the doc table aliased d, with
+ * one parameter: today.  draft, issued, partly-paid, paid, overdue (issued
+ * or partly paid, something open, due before today), void; a credit note:
+ * draft, issued, void. */
+#define CRM_AR_INVOICE_STATUS_SQL                                                             \
+	"(CASE WHEN d.kind <> 'invoice' OR d.status <> 'issued' THEN d.status "               \
+	"WHEN d.settled >= d.total THEN 'paid' WHEN d.due < ?1 THEN 'overdue' "              \
+	"WHEN d.settled > 0 THEN 'partly-paid' ELSE 'issued' END)"
+
+/* ---- receipts ---- */
+
+struct crm_receipt_input {
+	int64_t customer_id;
+	int64_t amount;      /* minor units, > 0 */
+	const char *date;    /* a date expression; NULL: today */
+	const char *method;  /* cash, transfer, card, cheque, other; NULL: transfer */
+	const char *ref;     /* may be NULL */
+	const char *clerk;   /* NULL: the store's user */
+	const char *note;    /* may be NULL */
+	const char *const *apply; /* "INVOICE=AMOUNT" texts; none: oldest due first */
+	size_t napply;
+};
+
+/* One settlement a receipt, apply or refund made: the invoice (or refund)
+ * number, the amount, and what is left open on it afterwards. */
+struct crm_settlement {
+	char number[65];
+	int64_t amount, open;
+};
+
+/* What a receipt, apply or import did: its settlements (malloc'd, n of
+ * them; free with crm_ar_result_free) and what stayed unapplied. */
+struct crm_ar_result {
+	struct crm_settlement *v;
+	size_t n;
+	int64_t unapplied;
+};
+void crm_ar_result_free(struct crm_ar_result *res);
+
+/* Records a receipt in one transaction: the next number of series.receipt
+ * for its date (not after today), then settles with it the invoices named
+ * in in->apply (each at most its open amount, refused beyond) or, with
+ * none, the customer's open invoices oldest due date first (then oldest
+ * date, number).  What is left is unapplied credit.  An invoice of another
+ * customer, a draft or void one, an amount of 0 or less, or more applied
+ * than the receipt's amount is refused (CRM_EINVAL) and nothing is
+ * written.  *id and number_out receive the receipt; res (may be NULL) what
+ * it settled. */
+int crm_ar_receipt(struct crm_store *st, const struct crm_receipt_input *in, int64_t *id,
+		   char number_out[65], struct crm_ar_result *res, struct crm_err *err);
+
+/* Settles open invoices of customer_id with its unapplied credit (oldest
+ * receipt or credit note first) in one transaction, dated date (NULL:
+ * today; never before the credit's or the invoice's date): those named in
+ * apply ("INVOICE=AMOUNT"), else oldest due first until the credit is used.
+ * CRM_EINVAL "C00001 has no unapplied credit" / over-application. */
+int crm_ar_apply(struct crm_store *st, int64_t customer_id, const char *const *apply,
+		 size_t napply, const char *date, struct crm_ar_result *res,
+		 struct crm_err *err);
+
+/* Reverses receipt or refund id (a bounced cheque, a refund that did not
+ * go out) on date (NULL: today; not before its date): its allocations end
+ * that day, so what it settled is open again (and what a refund used is
+ * credit again).  reason is required.  A receipt reversed already is
+ * refused.  Audited. */
+int crm_ar_reverse(struct crm_store *st, int64_t id, const char *date, const char *reason,
+		   struct crm_err *err);
+
+/* Writes off what is open on issued invoice id, dated date (NULL: today):
+ * refused when nothing is open, or when more is open than config
+ * ar.writeoff_limit unless force.  *amount receives what was written off. */
+int crm_ar_writeoff(struct crm_store *st, int64_t id, const char *date, const char *reason,
+		    int force, int64_t *amount, struct crm_err *err);
+
+/* Pays amount of customer_id's unapplied credit back (series.refund): the
+ * credit is used oldest first.  More than the credit is refused. */
+int crm_ar_refund(struct crm_store *st, const struct crm_receipt_input *in, int64_t *id,
+		  char number_out[65], struct crm_err *err);
+
+/* Resolves a receipt or refund key (number or id). */
+int crm_ar_receipt_find(struct crm_store *st, const char *key, int64_t *id,
+			struct crm_err *err);
+
+#endif
