@@ -60,20 +60,11 @@
 	"AND d.status = 'issued' AND d.date <= :asof "                                        \
 	"AND (d.cleared IS NULL OR d.cleared > :asof)) WHERE unapplied > 0)"
 
-/* The status of an invoice a person sees, for the doc table aliased d, with
- * one parameter: today.  draft, issued, partly-paid, paid, overdue (issued
- * or partly paid, something open, due before today), void; a credit note:
- * draft, issued, void. */
-#define CRM_AR_INVOICE_STATUS_SQL                                                             \
-	"(CASE WHEN d.kind <> 'invoice' OR d.status <> 'issued' THEN d.status "               \
-	"WHEN d.settled >= d.total THEN 'paid' WHEN d.due < ?1 THEN 'overdue' "              \
-	"WHEN d.settled > 0 THEN 'partly-paid' ELSE 'issued' END)"
-
 /* ---- receipts ---- */
 
 struct crm_receipt_input {
 	int64_t customer_id;
-	int64_t amount;      /* minor units, > 0 */
+	const char *amount;  /* a decimal greater than 0 ("120.50") */
 	const char *date;    /* a date expression; NULL: today */
 	const char *method;  /* cash, transfer, card, cheque, other; NULL: transfer */
 	const char *ref;     /* may be NULL */
@@ -138,6 +129,18 @@ int crm_ar_writeoff(struct crm_store *st, int64_t id, const char *date, const ch
  * credit is used oldest first.  More than the credit is refused. */
 int crm_ar_refund(struct crm_store *st, const struct crm_receipt_input *in, int64_t *id,
 		  char number_out[65], struct crm_err *err);
+
+/* Settles the invoice that credit note credit_id (just issued) credits with
+ * as much of the note as is open on it, dated on the later of the two
+ * documents' dates; the rest of the note is unapplied credit.  Inside the
+ * caller's transaction. */
+int crm_ar_settle_credit_note(struct crm_store *st, int64_t credit_id, struct crm_err *err);
+
+/* Before invoice or credit note id is voided, inside the caller's
+ * transaction: an invoice something still settles is refused (CRM_EINVAL,
+ * naming what); a credit note's allocations are removed, since a void
+ * document never counted — refused when it paid a refund. */
+int crm_ar_release_void(struct crm_store *st, int64_t id, struct crm_err *err);
 
 /* Resolves a receipt or refund key (number or id). */
 int crm_ar_receipt_find(struct crm_store *st, const char *key, int64_t *id,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "ar.h"
 #include "doc.h"
 #include "invoice.h"
 #include "order.h"
@@ -31,23 +32,6 @@ static const char *doc_name(const struct crm_doc_state *s, int64_t id, char buf[
 static char *xstrdup_or_null(const unsigned char *s)
 {
 	return s ? strdup((const char *)s) : NULL;
-}
-
-/* One integer from a query with one integer parameter. */
-static int int_of(struct crm_store *st, const char *sql, int64_t arg, int64_t *n,
-		  struct crm_err *err)
-{
-	sqlite3_stmt *stmt;
-	int rc = crm_store_prepare(st, sql, &stmt, err);
-
-	if (rc != CRM_OK)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, arg);
-	*n = 0;
-	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		*n = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
 }
 
 static int check_reason(const char *reason, struct crm_err *err)
@@ -432,7 +416,7 @@ static int issue(struct crm_store *st, int64_t id, const char *date_expr, int fo
 				"is never changed, only credited", doc_name(&s, id, name), s.status);
 	if (date_expr && crm_date_parse(date_expr, st->clock.today, &date, NULL) != CRM_OK)
 		return crm_fail(err, CRM_EINVAL, "date '%s' is not a date", date_expr);
-	if ((rc = int_of(st, "SELECT count(*) FROM doc_line WHERE doc_id = ?1", id, &lines,
+	if ((rc = crm_store_int(st, "SELECT count(*) FROM doc_line WHERE doc_id = ?1", id, &lines,
 			 err)) != CRM_OK)
 		return rc;
 	if (lines == 0)
@@ -519,6 +503,8 @@ static int void_doc(struct crm_store *st, int64_t id, const char *reason, struct
 		return CRM_EINVAL;
 	if (rc != SQLITE_DONE)
 		return crm_store_error(st, rc, err);
+	if ((rc = crm_ar_release_void(st, id, err)) != CRM_OK)
+		return rc;
 	n = strlen(reason) + sizeof "void: ";
 	if (!(note = malloc(n)))
 		return crm_fail(err, CRM_EFAIL, "out of memory");
@@ -716,6 +702,8 @@ static int credit(struct crm_store *st, int64_t invoice_id, const char *const *w
 	}
 	if (rc == CRM_OK)
 		rc = add_lines(st, *credit_id, &l, err);
+	if (rc == CRM_OK)
+		rc = crm_ar_settle_credit_note(st, *credit_id, err);
 	src_free(&l);
 	return rc;
 }
@@ -740,7 +728,7 @@ int crm_invoice_credit(struct crm_store *st, int64_t invoice_id, const char *con
 const struct crm_column crm_invoice_columns[] = {
 	{"number", CRM_COL_TEXT}, {"kind", CRM_COL_TEXT}, {"customer", CRM_COL_TEXT},
 	{"name", CRM_COL_TEXT},   {"date", CRM_COL_TEXT}, {"due", CRM_COL_TEXT},
-	{"status", CRM_COL_TEXT}, {"total", CRM_COL_MONEY},
+	{"status", CRM_COL_TEXT}, {"total", CRM_COL_MONEY}, {"open", CRM_COL_MONEY},
 };
 const size_t crm_invoice_ncolumns = sizeof crm_invoice_columns / sizeof *crm_invoice_columns;
 
@@ -753,20 +741,27 @@ int crm_invoice_list(struct crm_store *st, const struct crm_invoice_filter *filt
 	sqlite3_stmt *stmt;
 	int rc;
 
-	if (strcmp(status, "draft") && strcmp(status, "issued") && strcmp(status, "void") &&
-	    strcmp(status, "overdue") && strcmp(status, "all"))
-		return crm_fail(err, CRM_EINVAL,
-				"unknown status '%s' (draft, issued, void, overdue, all)", status);
+	static const char *const statuses[] = {"draft", "issued", "partly-paid", "paid", "overdue",
+					       "open", "void", "all"};
+	size_t i;
+
+	for (i = 0; i < sizeof statuses / sizeof *statuses && strcmp(status, statuses[i]); i++)
+		;
+	if (i == sizeof statuses / sizeof *statuses)
+		return crm_fail(err, CRM_EINVAL, "unknown status '%s' (draft, issued, partly-paid, "
+				"paid, overdue, open, void, all)", status);
 	if (strcmp(kind, "invoice") && strcmp(kind, "credit") && strcmp(kind, "all"))
 		return crm_fail(err, CRM_EINVAL, "unknown kind '%s' (invoice, credit, all)", kind);
 	rc = crm_store_prepare(
 		st,
 		"SELECT * FROM (SELECT d.number, d.kind, c.code, c.name, d.date, d.due, "
-		CRM_INVOICE_STATUS_SQL " AS shown, d.total, d.id, d.status AS stored "
+		CRM_INVOICE_STATUS_SQL " AS shown, d.total, "
+		"CASE WHEN d.status = 'issued' THEN d.total - d.settled END, d.id, d.status AS stored "
 		"FROM doc d JOIN customer c ON c.id = d.customer_id "
 		"WHERE d.kind IN ('invoice', 'credit') AND (?2 = 'all' OR d.kind = ?2) "
 		"AND (?3 = 0 OR d.customer_id = ?3)) "
 		"WHERE ?4 = 'all' OR shown = ?4 OR (?4 = 'issued' AND stored = 'issued') "
+		"OR (?4 = 'open' AND shown IN ('issued', 'partly-paid', 'overdue')) "
 		"ORDER BY date, id",
 		&stmt, err);
 	if (rc != CRM_OK)

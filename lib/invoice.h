@@ -6,7 +6,7 @@
  * kind "credit" whose source_id is the invoice it credits and whose lines
  * point (source_line_id) at the invoice's lines.  Stored statuses: draft
  * (no number yet; lines can change), issued, void.  What a person sees adds
- * "overdue": issued and due before today.
+ * how far receipts settle it (CRM_INVOICE_STATUS_SQL; lib/ar.h).
  *
  * An invoice line made from an order keeps the order line's product,
  * description, unit, price, discount and tax rate, points at it
@@ -25,10 +25,13 @@
 #include "store.h"
 
 /* SQL of the status a person sees for the doc table aliased d, with one
- * parameter: today (YYYY-MM-DD). */
+ * parameter: today (YYYY-MM-DD).  An invoice: draft, issued, partly-paid
+ * (something settles it), paid (settled in full), overdue (not paid and
+ * due before today), void; a credit note: draft, issued, void. */
 #define CRM_INVOICE_STATUS_SQL                                                                 \
-	"(CASE WHEN d.status = 'issued' AND d.kind = 'invoice' AND d.due < ?1 "               \
-	"THEN 'overdue' ELSE d.status END)"
+	"(CASE WHEN d.kind <> 'invoice' OR d.status <> 'issued' THEN d.status "               \
+	"WHEN d.settled >= d.total THEN 'paid' WHEN d.due < ?1 THEN 'overdue' "              \
+	"WHEN d.settled > 0 THEN 'partly-paid' ELSE 'issued' END)"
 
 /* Resolves an invoice or credit note key — its number or id — to an id.
  * kind is "invoice", "credit" or NULL for either.  CRM_ENOTFOUND "no invoice
@@ -88,11 +91,13 @@ int crm_invoice_credit(struct crm_store *st, int64_t invoice_id, const char *con
 
 struct crm_invoice_filter {
 	int64_t customer_id; /* 0: every customer */
-	const char *status;  /* draft, issued (overdue ones too), void, overdue, all (NULL) */
+	const char *status;  /* draft, issued (every issued one), partly-paid, paid, overdue,
+			      * open (issued and not paid), void, all (NULL) */
 	const char *kind;    /* invoice, credit, all (NULL) */
 };
 
-/* number, kind, customer, name, date, due, status (as seen), total. */
+/* number, kind, customer, name, date, due, status (as seen), total, open
+ * (what is not settled yet: of a credit note, what it has not used). */
 extern const struct crm_column crm_invoice_columns[];
 extern const size_t crm_invoice_ncolumns;
 

@@ -190,23 +190,6 @@ static int order_state(struct crm_store *st, int64_t id, struct crm_doc_state *s
 	return rc;
 }
 
-/* One integer from a query with one parameter, the order's id. */
-static int count_of(struct crm_store *st, const char *sql, int64_t id, int64_t *n,
-		    struct crm_err *err)
-{
-	sqlite3_stmt *stmt;
-	int rc = crm_store_prepare(st, sql, &stmt, err);
-
-	if (rc != CRM_OK)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	*n = 0;
-	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		*n = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
-}
-
 int crm_order_confirm(struct crm_store *st, int64_t id, int force, int *overridden,
 		      struct crm_err *err)
 {
@@ -222,7 +205,7 @@ int crm_order_confirm(struct crm_store *st, int64_t id, int force, int *overridd
 	if (rc == CRM_OK && strcmp(s.status, "draft") != 0)
 		rc = crm_fail(err, CRM_EINVAL, "order %s is %s, not a draft", s.number, s.status);
 	if (rc == CRM_OK)
-		rc = count_of(st, "SELECT count(*) FROM doc_line WHERE doc_id = ?1", id, &lines, err);
+		rc = crm_store_int(st, "SELECT count(*) FROM doc_line WHERE doc_id = ?1", id, &lines, err);
 	if (rc == CRM_OK && lines == 0)
 		rc = crm_fail(err, CRM_EINVAL, "order %s has no lines", s.number);
 	if (rc == CRM_OK)
@@ -249,10 +232,10 @@ int crm_order_cancel(struct crm_store *st, int64_t id, const char *reason, struc
 	if (rc == CRM_OK && !strcmp(s.status, "cancelled"))
 		rc = crm_fail(err, CRM_EINVAL, "order %s is already cancelled", s.number);
 	if (rc == CRM_OK)
-		rc = count_of(st, "SELECT ifnull(sum(shipped), 0) FROM order_line_state "
+		rc = crm_store_int(st, "SELECT ifnull(sum(shipped), 0) FROM order_line_state "
 			      "WHERE order_id = ?1", id, &shipped, err);
 	if (rc == CRM_OK)
-		rc = count_of(st, "SELECT ifnull(sum(invoiced), 0) FROM order_line_state "
+		rc = crm_store_int(st, "SELECT ifnull(sum(invoiced), 0) FROM order_line_state "
 			      "WHERE order_id = ?1", id, &invoiced, err);
 	if (rc == CRM_OK && shipped > 0)
 		rc = crm_fail(err, CRM_EINVAL, "order %s has deliveries and cannot be cancelled",

@@ -216,6 +216,22 @@ int crm_store_find(struct crm_store *st, const char *by_id, const char *by_code,
 				 : crm_store_error(st, rc, err);
 }
 
+int crm_store_int(struct crm_store *st, const char *sql, int64_t arg, int64_t *out,
+		  struct crm_err *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = crm_store_prepare(st, sql, &stmt, err);
+
+	if (rc != CRM_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, arg);
+	*out = 0;
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		*out = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
+}
+
 int crm_bind_text(sqlite3_stmt *stmt, int i, const char *text)
 {
 	return text ? sqlite3_bind_text(stmt, i, text, -1, SQLITE_TRANSIENT)

@@ -110,6 +110,11 @@ int crm_store_list(struct crm_store *st, sqlite3_stmt *stmt, const struct crm_co
 int crm_store_find(struct crm_store *st, const char *by_id, const char *by_code,
 		   const char *key, const char *noun, int64_t *id, struct crm_err *err);
 
+/* One integer from sql with one parameter (arg): the first column of its
+ * first row, 0 when it returns none.  CRM_OK or the store's error. */
+int crm_store_int(struct crm_store *st, const char *sql, int64_t arg, int64_t *out,
+		  struct crm_err *err);
+
 /* Binds text to parameter i, as NULL when text is NULL. */
 int crm_bind_text(sqlite3_stmt *stmt, int i, const char *text);
 
