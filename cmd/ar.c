@@ -12,7 +12,7 @@
 
 enum { OPT_DATE = 0x100, OPT_METHOD, OPT_REF, OPT_CLERK, OPT_NOTE, OPT_APPLY, OPT_REASON,
        OPT_FORCE, OPT_CUSTOMER, OPT_FROM, OPT_TO, OPT_KIND, OPT_BY, OPT_STATUS,
-       OPT_INPUT_FORMAT, OPT_DRY_RUN, OPT_SKIP };
+       OPT_INPUT_FORMAT, OPT_DRY_RUN, OPT_SKIP, OPT_UNAPPLIED };
 
 /* Tells what a receipt or apply settled, on stderr (unless -q):
  * "INV-2026-00001 100.00 (paid), INV-2026-00002 50.00 (30.00 open);
@@ -64,15 +64,18 @@ static int ar_receipt(struct cli *cli, int argc, char **argv)
 {
 	static const char *const usage[] = {
 		"crm ar receipt CUSTOMER AMOUNT [--date DATE] [--method cash|transfer|card|cheque|other]",
-		"               [--ref TEXT] [--clerk NAME] [--note TEXT] [--apply INVOICE=AMOUNT ...]",
+		"               [--ref TEXT] [--clerk NAME] [--note TEXT]",
+		"               [--apply INVOICE=AMOUNT ... | --unapplied]",
 		"   or: crm ar receipt import --from FILE [...] (see 'crm ar receipt import --help')",
 		"Records a receipt (series.receipt) and prints its number.  It settles the invoices",
 		"given with --apply, else the customer's open invoices oldest due date first; what",
-		"is left stays on the account as unapplied credit ('crm ar apply', 'crm ar refund').",
+		"is left (all of it with --unapplied) stays on the account as unapplied credit",
+		"('crm ar apply', 'crm ar refund').",
 		NULL};
 	static const struct option opts[] = {
 		RECEIPT_OPTIONS,
 		{"apply", required_argument, NULL, OPT_APPLY},
+		{"unapplied", no_argument, NULL, OPT_UNAPPLIED},
 		{NULL, 0, NULL, 0},
 	};
 	struct crm_receipt_input in = {0};
@@ -88,6 +91,8 @@ static int ar_receipt(struct cli *cli, int argc, char **argv)
 	while ((c = cli_getopt(cli, argc, argv, "", opts)) != -1) {
 		if (c == OPT_APPLY)
 			cli_list_push(&apply, optarg);
+		else if (c == OPT_UNAPPLIED)
+			in.unapplied = 1;
 		else if (receipt_option(c, &in) != 0) {
 			free(apply.items);
 			return cli_usage(usage, c != 'h');
@@ -261,14 +266,116 @@ static int ar_refund(struct cli *cli, int argc, char **argv)
 	return 0;
 }
 
+/* Prints each row of a bank statement that matched nothing. */
+static void print_unmatched(void *arg, long line, const char *what)
+{
+	struct cli *cli = arg;
+
+	fprintf(stderr, "crm: %s %s: line %ld: %s\n", cli->group, cli->verb, line, what);
+}
+
 static int ar_receipt_import(struct cli *cli, int argc, char **argv)
 {
-	return cli_error(cli, 1, "not written yet");
+	static const char *const usage[] = {
+		"crm ar receipt import [--from FILE|-] [--format csv|json|ndjson] [--dry-run]",
+		"                      [--skip-unmatched]",
+		"Imports receipts from a bank statement, all or nothing.  Columns: date, amount,",
+		"and invoice, customer or reference (free text searched for an invoice number or",
+		"a customer code); optional method, ref, clerk, note.  Rows that match nothing are",
+		"listed and nothing is imported, unless --skip-unmatched.", NULL};
+	static const struct option opts[] = {{"from", required_argument, NULL, OPT_FROM},
+					     {"format", required_argument, NULL, OPT_INPUT_FORMAT},
+					     {"dry-run", no_argument, NULL, OPT_DRY_RUN},
+					     {"skip-unmatched", no_argument, NULL, OPT_SKIP},
+					     {NULL, 0, NULL, 0}};
+	const char *from = "-", *format = NULL;
+	struct crm_receipt_import_stats stats;
+	char total[CRM_MONEY_BUFSZ], unapplied[CRM_MONEY_BUFSZ];
+	struct crm_reader *r;
+	struct crm_err err;
+	FILE *fp = stdin;
+	int c, rc, flags = 0;
+
+	cli->verb = "receipt import";
+	while ((c = cli_getopt(cli, argc, argv, "", opts)) != -1) {
+		switch (c) {
+		case OPT_FROM: from = optarg; break;
+		case OPT_INPUT_FORMAT: format = optarg; break;
+		case OPT_DRY_RUN: flags |= CRM_IMPORT_DRY_RUN; break;
+		case OPT_SKIP: flags |= CRM_AR_SKIP_UNMATCHED; break;
+		default: return cli_usage(usage, c != 'h');
+		}
+	}
+	if (argc != optind)
+		return cli_usage(usage, 1);
+	if ((rc = cli_import_open(cli, from, format, &r, &fp)))
+		return rc;
+	rc = crm_ar_receipt_import(cli->st, r, flags, print_unmatched, cli, &stats, &err);
+	cli_import_close(r, fp);
+	if (rc != CRM_OK)
+		return cli_fail(cli, rc, &err);
+	cli_note(cli, "%s %ld receipt%s, %s in all: %ld invoice%s settled, %s unapplied%s",
+		 flags & CRM_IMPORT_DRY_RUN ? "dry run: would import" : "imported", stats.receipts,
+		 stats.receipts == 1 ? "" : "s",
+		 crm_money_format(stats.total, cli->st->money_decimals, total), stats.settled,
+		 stats.settled == 1 ? "" : "s",
+		 crm_money_format(stats.unapplied, cli->st->money_decimals, unapplied),
+		 stats.unmatched ? "; unmatched rows skipped" : "");
+	return 0;
 }
 
 static int ar_receipts(struct cli *cli, int argc, char **argv)
 {
-	return cli_error(cli, 1, "not written yet");
+	static const char *const usage[] = {
+		"crm ar receipts [--customer KEY] [--from DATE] [--to DATE] [--method METHOD]",
+		"                [--clerk NAME] [--kind receipt|refund|all]",
+		"                [--by method|clerk|year|month]",
+		"Lists receipts and refunds, oldest first; with --by, the count, amount, average",
+		"and largest of the receipts that stand (refunds with --kind refund).", NULL};
+	static const struct option opts[] = {
+		{"customer", required_argument, NULL, OPT_CUSTOMER},
+		{"from", required_argument, NULL, OPT_FROM},
+		{"to", required_argument, NULL, OPT_TO},
+		{"method", required_argument, NULL, OPT_METHOD},
+		{"clerk", required_argument, NULL, OPT_CLERK},
+		{"kind", required_argument, NULL, OPT_KIND},
+		{"by", required_argument, NULL, OPT_BY},
+		{NULL, 0, NULL, 0},
+	};
+	struct crm_receipt_filter f = {0};
+	const struct crm_column *cols;
+	const char *customer = NULL;
+	struct crm_out *out;
+	struct crm_err err;
+	size_t ncols;
+	int c, rc;
+
+	while ((c = cli_getopt(cli, argc, argv, "", opts)) != -1) {
+		switch (c) {
+		case OPT_CUSTOMER: customer = optarg; break;
+		case OPT_FROM: f.from = optarg; break;
+		case OPT_TO: f.to = optarg; break;
+		case OPT_METHOD: f.method = optarg; break;
+		case OPT_CLERK: f.clerk = optarg; break;
+		case OPT_KIND: f.kind = optarg; break;
+		case OPT_BY: f.by = optarg; break;
+		default: return cli_usage(usage, c != 'h');
+		}
+	}
+	if (argc != optind)
+		return cli_usage(usage, 1);
+	if ((rc = crm_ar_receipts_columns(&f, &cols, &ncols, &err)) != CRM_OK)
+		return cli_fail(cli, rc, &err);
+	if (customer ? (rc = cli_customer(cli, customer, &f.customer_id)) : (rc = cli_store(cli)))
+		return rc;
+	if ((rc = cli_out_open(cli, &out, cols, ncols,
+			       f.by ? NULL
+				    : "number,kind,date,customer,name,amount,unapplied,method,"
+				      "status")))
+		return rc;
+	if ((rc = crm_ar_receipts(cli->st, &f, out, &err)) != CRM_OK)
+		cli_fail(cli, rc, &err);
+	return cli_out_close(cli, out, rc);
 }
 
 const struct cmd ar_cmds[] = {

@@ -1,11 +1,14 @@
 /* ar.c — receipts, refunds, settling invoices with them, reversals and
  * write-offs.  The stored settled/applied/cleared columns are kept by the
  * schema's triggers on allocation; this file only writes allocations. */
+#include <ctype.h>
 #include <stdlib.h>
+#include <strings.h>
 #include <string.h>
 
 #include "ar.h"
 #include "config.h"
+#include "customer.h"
 #include "doc.h"
 #include "invoice.h"
 #include "validate.h"
@@ -442,6 +445,13 @@ static int receipt(struct crm_store *st, const struct crm_receipt_input *in, int
 	self.left = amount;
 	snprintf(self.number, sizeof self.number, "%s", number);
 	snprintf(self.date, sizeof self.date, "%s", date);
+	if (in->unapplied) {
+		if (in->napply)
+			return crm_fail(err, CRM_EUSAGE, "--unapplied and --apply do not go together");
+		if (res)
+			res->unapplied = amount;
+		return CRM_OK;
+	}
 	return settle(st, in->customer_id, &sources, in->apply, in->napply, date, res, err);
 }
 
@@ -756,4 +766,343 @@ int crm_ar_release_void(struct crm_store *st, int64_t id, struct crm_err *err)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, id);
 	return crm_store_run(st, stmt, err);
+}
+
+/* ---- lists ---- */
+
+const struct crm_column crm_receipt_columns[] = {
+	{"number", CRM_COL_TEXT},    {"kind", CRM_COL_TEXT},     {"date", CRM_COL_TEXT},
+	{"customer", CRM_COL_TEXT},  {"name", CRM_COL_TEXT},     {"amount", CRM_COL_MONEY},
+	{"applied", CRM_COL_MONEY},  {"unapplied", CRM_COL_MONEY}, {"method", CRM_COL_TEXT},
+	{"ref", CRM_COL_TEXT},       {"clerk", CRM_COL_TEXT},    {"status", CRM_COL_TEXT},
+};
+const size_t crm_receipt_ncolumns = sizeof crm_receipt_columns / sizeof *crm_receipt_columns;
+
+/* One set of stat columns per "by", so the first is named after it. */
+#define STAT_COLUMNS(key)                                                                     \
+	{{key, CRM_COL_TEXT},      {"count", CRM_COL_INT},   {"amount", CRM_COL_MONEY},       \
+	 {"average", CRM_COL_MONEY}, {"largest", CRM_COL_MONEY}}
+static const struct crm_column stat_columns[4][5] = {
+	STAT_COLUMNS("method"), STAT_COLUMNS("clerk"), STAT_COLUMNS("year"), STAT_COLUMNS("month"),
+};
+static const char *const stat_by[4] = {"method", "clerk", "year", "month"};
+/* The SQL of each key. */
+static const char *const stat_key[4] = {"r.method", "ifnull(r.clerk, '')", "substr(r.date, 1, 4)",
+					"substr(r.date, 1, 7)"};
+const struct crm_column crm_receipt_stat_columns[] = STAT_COLUMNS("key");
+const size_t crm_receipt_stat_ncolumns =
+	sizeof crm_receipt_stat_columns / sizeof *crm_receipt_stat_columns;
+
+static int stat_index(const char *by, struct crm_err *err)
+{
+	for (int i = 0; i < 4; i++)
+		if (!strcmp(by, stat_by[i]))
+			return i;
+	crm_fail(err, CRM_EINVAL, "cannot total by '%s' (method, clerk, year, month)", by);
+	return -1;
+}
+
+int crm_ar_receipts_columns(const struct crm_receipt_filter *f, const struct crm_column **cols,
+			    size_t *ncols, struct crm_err *err)
+{
+	int i;
+
+	if (!f->by) {
+		*cols = crm_receipt_columns;
+		*ncols = crm_receipt_ncolumns;
+		return CRM_OK;
+	}
+	if ((i = stat_index(f->by, err)) < 0)
+		return CRM_EINVAL;
+	*cols = stat_columns[i];
+	*ncols = crm_receipt_stat_ncolumns;
+	return CRM_OK;
+}
+
+/* A date bound of a filter (NULL stays NULL) into buf. */
+static int bound(struct crm_store *st, const char *what, const char *expr,
+		 char buf[CRM_DATE_BUFSZ], const char **out, struct crm_err *err)
+{
+	crm_day d;
+
+	*out = NULL;
+	if (!expr)
+		return CRM_OK;
+	if (crm_date_parse(expr, st->clock.today, &d, NULL) != CRM_OK)
+		return crm_fail(err, CRM_EINVAL, "%s '%s' is not a date", what, expr);
+	*out = crm_date_format(d, buf);
+	return CRM_OK;
+}
+
+int crm_ar_receipts(struct crm_store *st, const struct crm_receipt_filter *f,
+		    struct crm_out *out, struct crm_err *err)
+{
+	char from_s[CRM_DATE_BUFSZ], to_s[CRM_DATE_BUFSZ], sql[1600];
+	const char *kind = f->kind ? f->kind : f->by ? "receipt" : "all", *from, *to;
+	const struct crm_column *cols;
+	sqlite3_stmt *stmt;
+	size_t ncols;
+	int rc, by = -1;
+
+	if ((rc = crm_ar_receipts_columns(f, &cols, &ncols, err)) != CRM_OK ||
+	    (rc = bound(st, "--from", f->from, from_s, &from, err)) != CRM_OK ||
+	    (rc = bound(st, "--to", f->to, to_s, &to, err)) != CRM_OK ||
+	    (f->method && (rc = check_method(f->method, err)) != CRM_OK))
+		return rc;
+	if (strcmp(kind, "receipt") && strcmp(kind, "refund") && strcmp(kind, "all"))
+		return crm_fail(err, CRM_EINVAL, "unknown kind '%s' (receipt, refund, all)", kind);
+	if (f->by)
+		by = stat_index(f->by, err);
+#define RECEIPT_WHERE                                                                         \
+	"FROM receipt r JOIN customer c ON c.id = r.customer_id "                             \
+	"WHERE (?1 = 0 OR r.customer_id = ?1) AND (?2 IS NULL OR r.date >= ?2) "              \
+	"AND (?3 IS NULL OR r.date <= ?3) AND (?4 IS NULL OR r.method = ?4) "                 \
+	"AND (?5 IS NULL OR r.clerk = ?5) AND (?6 = 'all' OR r.kind = ?6) "
+	if (by < 0)
+		snprintf(sql, sizeof sql, "%s",
+			 "SELECT r.number, r.kind, r.date, c.code, c.name, r.amount, r.applied, "
+			 "CASE WHEN r.kind = 'receipt' AND r.reversed IS NULL "
+			 "THEN r.amount - r.applied ELSE 0 END, r.method, r.ref, r.clerk, "
+			 "CASE WHEN r.reversed IS NULL THEN 'posted' ELSE 'reversed' END "
+			 RECEIPT_WHERE "ORDER BY r.date, r.id");
+	else
+		snprintf(sql, sizeof sql,
+			 "SELECT %s AS k, count(*), sum(r.amount), "
+			 "(sum(r.amount) + count(*) / 2) / count(*), max(r.amount) "
+			 RECEIPT_WHERE "AND r.reversed IS NULL GROUP BY k ORDER BY k",
+			 stat_key[by]);
+#undef RECEIPT_WHERE
+	if ((rc = crm_store_prepare(st, sql, &stmt, err)) != CRM_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, f->customer_id);
+	crm_bind_text(stmt, 2, from);
+	crm_bind_text(stmt, 3, to);
+	crm_bind_text(stmt, 4, f->method);
+	crm_bind_text(stmt, 5, f->clerk);
+	sqlite3_bind_text(stmt, 6, kind, -1, SQLITE_STATIC);
+	return crm_store_list(st, stmt, cols, ncols, out, err);
+}
+
+/* ---- import ---- */
+
+/* The value of column name in rec, NULL when absent or empty. */
+static const char *field(const struct crm_record *rec, const char *name)
+{
+	for (size_t i = 0; i < rec->nfields; i++)
+		if (rec->names[i] && !strcasecmp(rec->names[i], name))
+			return rec->values[i] && *rec->values[i] ? rec->values[i] : NULL;
+	return NULL;
+}
+
+/* What a row of the statement pays: an invoice (open on it now) or a
+ * customer. */
+struct match {
+	int64_t customer_id, invoice_id, open;
+	char number[65];
+};
+
+static int match_invoice(struct crm_store *st, const char *key, struct match *m)
+{
+	sqlite3_stmt *stmt;
+	int found = 0;
+
+	if (crm_store_prepare(st,
+			      "SELECT id, customer_id, total - settled, number FROM doc "
+			      "WHERE number = ?1 COLLATE NOCASE AND kind = 'invoice' "
+			      "AND status = 'issued'",
+			      &stmt, NULL) != CRM_OK)
+		return -1;
+	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		m->invoice_id = sqlite3_column_int64(stmt, 0);
+		m->customer_id = sqlite3_column_int64(stmt, 1);
+		m->open = sqlite3_column_int64(stmt, 2);
+		snprintf(m->number, sizeof m->number, "%s", sqlite3_column_text(stmt, 3));
+		found = 1;
+	}
+	sqlite3_finalize(stmt);
+	return found;
+}
+
+static int match_customer(struct crm_store *st, const char *key, struct match *m)
+{
+	int64_t id;
+
+	if (crm_store_find(st, NULL, "SELECT id FROM customer WHERE code = ?1 COLLATE NOCASE",
+			   key, "customer", &id, NULL) != CRM_OK)
+		return 0;
+	m->customer_id = id;
+	return 1;
+}
+
+/* Looks for an invoice number, then a customer code, among the words of a
+ * free-text reference ("Payment INV-2026-00012, thank you"). */
+static int match_text(struct crm_store *st, const char *text, struct match *m)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		const char *p = text;
+
+		while (*p) {
+			char word[65];
+			size_t n = 0;
+
+			while (*p && !isalnum((unsigned char)*p))
+				p++;
+			while (*p && (isalnum((unsigned char)*p) || strchr("-/_.", *p))) {
+				if (n + 1 < sizeof word)
+					word[n++] = *p;
+				p++;
+			}
+			while (n && word[n - 1] == '.')
+				n--;
+			word[n] = '\0';
+			if (n && (pass == 0 ? match_invoice(st, word, m) == 1
+					    : match_customer(st, word, m)))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Matches a row: its invoice, customer or reference column.  0 when
+ * nothing matched; -1 when invoice and customer disagree (what says so). */
+static int match_row(struct crm_store *st, const struct crm_record *rec, struct match *m,
+		     char *what, size_t whatsz)
+{
+	const char *invoice = field(rec, "invoice"), *customer = field(rec, "customer");
+	const char *reference = field(rec, "reference");
+	struct match c = {0};
+
+	memset(m, 0, sizeof *m);
+	if (invoice && match_invoice(st, invoice, m) != 1) {
+		snprintf(what, whatsz, "invoice '%s' is not an issued invoice", invoice);
+		return 0;
+	}
+	if (customer && !match_customer(st, customer, &c)) {
+		snprintf(what, whatsz, "customer '%s' does not exist", customer);
+		return 0;
+	}
+	if (invoice && customer && c.customer_id != m->customer_id) {
+		snprintf(what, whatsz, "invoice '%s' is not customer '%s''s", invoice, customer);
+		return 0;
+	}
+	if (invoice)
+		return 1;
+	if (customer) {
+		*m = c;
+		return 1;
+	}
+	if (reference && match_text(st, reference, m))
+		return 1;
+	snprintf(what, whatsz, reference ? "reference '%s' names no invoice or customer"
+					 : "no invoice, customer or reference",
+		 reference ? reference : "");
+	return 0;
+}
+
+static int at_column(struct crm_err *err, long line, const char *column, const char *msg)
+{
+	return crm_fail(err, CRM_EINVAL, "line %ld, column %s: %s", line, column, msg);
+}
+
+/* Records one matched row as a receipt. */
+static int import_receipt(struct crm_store *st, const struct crm_record *rec,
+			  const struct match *m, int64_t amount, const char *amount_text,
+			  struct crm_receipt_import_stats *stats, struct crm_err *err)
+{
+	struct crm_receipt_input in = {0};
+	struct crm_ar_result res = {0};
+	char apply[128], a[CRM_MONEY_BUFSZ], number[65];
+	const char *applyv[1] = {apply};
+	int64_t id;
+	int rc;
+
+	in.customer_id = m->customer_id;
+	in.amount = amount_text;
+	in.date = field(rec, "date");
+	in.method = field(rec, "method");
+	in.ref = field(rec, "ref");
+	in.clerk = field(rec, "clerk");
+	in.note = field(rec, "note");
+	if (m->invoice_id) {
+		/* the invoice first, as much as is open on it; the rest stays credit */
+		snprintf(apply, sizeof apply, "%s=%s", m->number,
+			 crm_money_format(m->open < amount ? m->open : amount, st->money_decimals,
+					  a));
+		in.apply = applyv;
+		in.napply = 1;
+		in.unapplied = m->open == 0;
+		if (m->open == 0)
+			in.napply = 0;
+	}
+	if ((rc = receipt(st, &in, &id, number, &res, err)) != CRM_OK) {
+		char msg[sizeof err->msg];
+
+		snprintf(msg, sizeof msg, "%s", err->msg);
+		crm_ar_result_free(&res);
+		return crm_fail(err, rc, "line %ld: %s", rec->line, msg);
+	}
+	stats->receipts++;
+	stats->total += amount;
+	stats->settled += (long)res.n;
+	stats->unapplied += res.unapplied;
+	crm_ar_result_free(&res);
+	return CRM_OK;
+}
+
+static int import_row(struct crm_store *st, const struct crm_record *rec,
+		      void (*unmatched)(void *, long, const char *), void *arg,
+		      struct crm_receipt_import_stats *stats, struct crm_err *err)
+{
+	const char *date = field(rec, "date"), *amount_text = field(rec, "amount");
+	char what[256];
+	struct match m;
+	crm_day d;
+	int64_t amount;
+
+	if (!date)
+		return at_column(err, rec->line, "date", "missing");
+	if (crm_date_parse_iso(date, &d, NULL) != CRM_OK)
+		return at_column(err, rec->line, "date", "not a date (YYYY-MM-DD)");
+	if (d > st->clock.today)
+		return at_column(err, rec->line, "date", "in the future");
+	if (!amount_text)
+		return at_column(err, rec->line, "amount", "missing");
+	if (crm_money_parse(amount_text, st->money_decimals, &amount, NULL) != CRM_OK)
+		return at_column(err, rec->line, "amount", "not an amount");
+	if (amount <= 0)
+		snprintf(what, sizeof what, "amount %s is not a receipt", amount_text);
+	else if (match_row(st, rec, &m, what, sizeof what))
+		return import_receipt(st, rec, &m, amount, amount_text, stats, err);
+	stats->unmatched++;
+	if (unmatched)
+		unmatched(arg, rec->line, what);
+	return CRM_OK;
+}
+
+int crm_ar_receipt_import(struct crm_store *st, struct crm_reader *r, int flags,
+			  void (*unmatched)(void *arg, long line, const char *what), void *arg,
+			  struct crm_receipt_import_stats *stats, struct crm_err *err)
+{
+	struct crm_record rec;
+	int rc, more;
+
+	memset(stats, 0, sizeof *stats);
+	if ((rc = crm_store_begin(st, err)) != CRM_OK)
+		return rc;
+	while ((more = crm_reader_next(r, &rec, err)) == 1) {
+		stats->rows++;
+		if ((rc = import_row(st, &rec, unmatched, arg, stats, err)) != CRM_OK)
+			break;
+	}
+	if (more < 0)
+		rc = CRM_EINVAL;
+	if (rc == CRM_OK && stats->unmatched && !(flags & CRM_AR_SKIP_UNMATCHED))
+		rc = crm_fail(err, CRM_EINVAL, "%ld of %ld rows match no invoice or customer; "
+			      "nothing imported (--skip-unmatched imports the others)",
+			      stats->unmatched, stats->rows);
+	if (rc == CRM_OK && !(flags & CRM_IMPORT_DRY_RUN))
+		return crm_store_commit(st, err);
+	crm_store_rollback(st);
+	return rc;
 }

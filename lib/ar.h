@@ -72,6 +72,7 @@ struct crm_receipt_input {
 	const char *note;    /* may be NULL */
 	const char *const *apply; /* "INVOICE=AMOUNT" texts; none: oldest due first */
 	size_t napply;
+	int unapplied;       /* settle nothing: all of it stays unapplied credit */
 };
 
 /* One settlement a receipt, apply or refund made: the invoice (or refund)
@@ -145,5 +146,60 @@ int crm_ar_release_void(struct crm_store *st, int64_t id, struct crm_err *err);
 /* Resolves a receipt or refund key (number or id). */
 int crm_ar_receipt_find(struct crm_store *st, const char *key, int64_t *id,
 			struct crm_err *err);
+
+/* ---- lists ---- */
+
+struct crm_receipt_filter {
+	int64_t customer_id;     /* 0: every customer */
+	const char *from, *to;   /* date expressions, NULL: open-ended */
+	const char *method;      /* NULL: every method */
+	const char *clerk;       /* NULL: every clerk */
+	const char *kind;        /* receipt, refund, all (NULL) */
+	const char *by;          /* NULL: one row each; method, clerk, year, month: totals */
+};
+
+/* number, kind, date, customer, name, amount, applied, unapplied, method,
+ * ref, clerk, status (posted or reversed). */
+extern const struct crm_column crm_receipt_columns[];
+extern const size_t crm_receipt_ncolumns;
+/* With a "by": KEY (named after it), count, amount, average, largest — of
+ * the receipts (or refunds, with kind refund) that stand. */
+extern const struct crm_column crm_receipt_stat_columns[];
+extern const size_t crm_receipt_stat_ncolumns;
+
+/* Streams the receipts and refunds matching filter, oldest first, or
+ * their totals by filter->by (the first column of crm_receipt_stat_columns
+ * is then renamed for the caller: cols receives the columns to open the
+ * output with, pointing at storage that lives as long as the program).
+ * CRM_EINVAL for a bad date, method, kind or by. */
+int crm_ar_receipts_columns(const struct crm_receipt_filter *f, const struct crm_column **cols,
+			    size_t *ncols, struct crm_err *err);
+int crm_ar_receipts(struct crm_store *st, const struct crm_receipt_filter *f,
+		    struct crm_out *out, struct crm_err *err);
+
+/* ---- import ---- */
+
+enum { CRM_AR_SKIP_UNMATCHED = 0x100 }; /* with CRM_IMPORT_DRY_RUN (customer.h) */
+
+struct crm_receipt_import_stats {
+	long rows, receipts, unmatched, settled; /* settled: invoices settled, in full or part */
+	int64_t total, unapplied;
+};
+
+/* Imports receipts from a bank statement in r, all or nothing, in one
+ * transaction.  Columns: date (YYYY-MM-DD), amount, and at least one of
+ * invoice (a number), customer (a code) and reference (free text in which
+ * an invoice number or a customer code is looked for, word by word);
+ * optional method, ref, clerk, note; other columns are ignored.  A row
+ * naming an invoice settles it (up to what is open; the rest is unapplied
+ * credit); a row naming a customer settles its oldest invoices.  A row
+ * that matches nothing, or whose amount is not greater than 0, is
+ * unmatched: each is passed to unmatched(arg, line, text), and then the
+ * import fails (CRM_EINVAL, nothing written) unless flags has
+ * CRM_AR_SKIP_UNMATCHED.  Malformed values fail at once: "line N, column
+ * NAME: ...".  CRM_IMPORT_DRY_RUN checks and writes nothing. */
+int crm_ar_receipt_import(struct crm_store *st, struct crm_reader *r, int flags,
+			  void (*unmatched)(void *arg, long line, const char *what), void *arg,
+			  struct crm_receipt_import_stats *stats, struct crm_err *err);
 
 #endif

@@ -756,12 +756,14 @@ int crm_invoice_list(struct crm_store *st, const struct crm_invoice_filter *filt
 		st,
 		"SELECT * FROM (SELECT d.number, d.kind, c.code, c.name, d.date, d.due, "
 		CRM_INVOICE_STATUS_SQL " AS shown, d.total, "
-		"CASE WHEN d.status = 'issued' THEN d.total - d.settled END, d.id, d.status AS stored "
+		"CASE WHEN d.status = 'issued' THEN d.total - d.settled END, d.id, d.status AS stored, "
+		"d.settled "
 		"FROM doc d JOIN customer c ON c.id = d.customer_id "
 		"WHERE d.kind IN ('invoice', 'credit') AND (?2 = 'all' OR d.kind = ?2) "
 		"AND (?3 = 0 OR d.customer_id = ?3)) "
 		"WHERE ?4 = 'all' OR shown = ?4 OR (?4 = 'issued' AND stored = 'issued') "
-		"OR (?4 = 'open' AND shown IN ('issued', 'partly-paid', 'overdue')) "
+		"OR (?4 = 'open' AND shown IN ('issued', 'partly-paid', 'overdue') "
+		"AND total > settled) "
 		"ORDER BY date, id",
 		&stmt, err);
 	if (rc != CRM_OK)

@@ -11,7 +11,7 @@
 int crm_order_exposure(struct crm_store *st, int64_t customer_id, struct crm_exposure *out,
 		       struct crm_err *err)
 {
-	__int128 orders = 0, invoices = 0;
+	__int128 orders = 0, invoices = 0, credit = 0;
 	sqlite3_stmt *stmt;
 	int rc = crm_store_prepare(
 		st,
@@ -40,23 +40,31 @@ int crm_order_exposure(struct crm_store *st, int64_t customer_id, struct crm_exp
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
 		return crm_store_error(st, rc, err);
-	if ((rc = crm_store_prepare(st,
-				    "SELECT total FROM doc WHERE customer_id = ?1 "
-				    "AND kind = 'invoice' AND status = 'issued'",
-				    &stmt, err)) != CRM_OK)
+	if ((rc = crm_store_prepare(
+		     st,
+		     "SELECT total - settled, 0 FROM doc WHERE customer_id = ?1 "
+		     "AND kind = 'invoice' AND status = 'issued' AND settled < total "
+		     "UNION ALL SELECT 0, total - settled FROM doc WHERE customer_id = ?1 "
+		     "AND kind = 'credit' AND status = 'issued' AND settled < total "
+		     "UNION ALL SELECT 0, amount - applied FROM receipt WHERE customer_id = ?1 "
+		     "AND kind = 'receipt' AND reversed IS NULL AND applied < amount",
+		     &stmt, err)) != CRM_OK)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, customer_id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		invoices += sqlite3_column_int64(stmt, 0);
+		credit += sqlite3_column_int64(stmt, 1);
+	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
 		return crm_store_error(st, rc, err);
-	if (orders > INT64_MAX || invoices > INT64_MAX || orders + invoices > INT64_MAX ||
-	    orders + invoices < INT64_MIN)
+	if (orders > INT64_MAX || invoices > INT64_MAX || credit > INT64_MAX ||
+	    orders + invoices - credit > INT64_MAX || orders + invoices - credit < INT64_MIN)
 		return crm_fail(err, CRM_EINVAL, "credit exposure too large");
 	out->orders = (int64_t)orders;
 	out->invoices = (int64_t)invoices;
-	out->total = (int64_t)(orders + invoices);
+	out->credit = (int64_t)credit;
+	out->total = (int64_t)(orders + invoices - credit);
 	return CRM_OK;
 }
 

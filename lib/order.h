@@ -18,7 +18,9 @@
  *     round((net + tax) * (qty - invoiced) / qty), half away from zero,
  *     where invoiced is the quantity on issued invoices (a line invoiced in
  *     full counts 0);
- *   - plus the totals of its issued invoices (there are no payments yet).
+ *   - plus what is open on its issued invoices (total - settled: receipts,
+ *     credit notes and write-offs settle them, lib/ar.h);
+ *   - less its unapplied credit (receipts and credit notes not used yet).
  * Confirming an order is refused when exposure + the order's total would
  * exceed the customer's credit_limit (NULL: no limit). */
 #ifndef CRM_ORDER_H
@@ -41,10 +43,11 @@
 	"replace(" CRM_ORDER_SHIPPING_SQL ", 'none', 'open') END)"
 
 /* The exposure of customer_id: orders (confirmed orders' value not yet
- * invoiced) and invoices (issued invoices' totals), in minor units;
- * total = orders + invoices.  CRM_EINVAL when it does not fit in int64. */
+ * invoiced), invoices (what is open on issued invoices) and credit
+ * (unapplied), in minor units; total = orders + invoices - credit.
+ * CRM_EINVAL when it does not fit in int64. */
 struct crm_exposure {
-	int64_t orders, invoices, total;
+	int64_t orders, invoices, credit, total;
 };
 int crm_order_exposure(struct crm_store *st, int64_t customer_id, struct crm_exposure *out,
 		       struct crm_err *err);
