@@ -244,11 +244,15 @@ static const struct cmd *find_verb(const struct cmd *verbs, const char *name)
 static int group_help(const struct group *g, int error)
 {
 	FILE *fp = error ? stderr : stdout;
+	int width = 10; /* the verbs' names line up, however long the longest */
 
+	for (const struct cmd *v = g->verbs; v->name; v++)
+		if ((int)strlen(v->name) > width)
+			width = (int)strlen(v->name);
 	fprintf(fp, "usage: crm %s <verb> [options] [arguments]\n\n%s\n\nverbs:\n", g->name,
 		g->summary);
 	for (const struct cmd *v = g->verbs; v->name; v++)
-		fprintf(fp, "   %-10s %s\n", v->name, v->summary);
+		fprintf(fp, "   %-*s %s\n", width, v->name, v->summary);
 	fprintf(fp, "\n'crm %s <verb> --help' shows a verb's options; "
 		    "'crm help %s' opens the manual.\n", g->name, g->name);
 	return error ? CRM_EUSAGE : 0;

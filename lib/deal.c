@@ -38,25 +38,6 @@ static char *format_tenths(int64_t tenths, char buf[32])
 	return buf;
 }
 
-/* Adds the rows of stmt as table `name` of rec and finalizes stmt. */
-static int rec_rows(struct crm_store *st, sqlite3_stmt *stmt, struct crm_rec *rec,
-		    const char *name, const struct crm_column *cols, size_t ncols,
-		    struct crm_err *err)
-{
-	const char *cells[ncols];
-	char money[ncols][CRM_MONEY_BUFSZ];
-	int rc;
-
-	crm_rec_table(rec, name, cols, ncols);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		for (size_t i = 0; i < ncols; i++)
-			cells[i] = crm_store_cell(st, stmt, (int)i, cols[i].type, money[i]);
-		crm_rec_table_row(rec, name, cells);
-	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
-}
-
 int crm_deal_find(struct crm_store *st, const char *key, int64_t *id, struct crm_err *err)
 {
 	return crm_store_find(st, "SELECT id FROM deal WHERE id = ?1",
@@ -404,7 +385,7 @@ int crm_deal_show(struct crm_store *st, int64_t id, struct crm_rec *rec, struct 
 		if ((rc = crm_store_prepare(st, deal_tables[t].sql, &stmt, err)) != CRM_OK)
 			break;
 		sqlite3_bind_int64(stmt, 1, id);
-		rc = rec_rows(st, stmt, rec, deal_tables[t].name, deal_tables[t].cols,
+		rc = crm_store_rec_table(st, stmt, rec, deal_tables[t].name, deal_tables[t].cols,
 			      deal_tables[t].ncols, err);
 	}
 	return rc;
@@ -607,7 +588,7 @@ int crm_deal_section(struct crm_store *st, int64_t customer_id, struct crm_rec *
 	if (rc != CRM_OK)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, customer_id);
-	return rec_rows(st, stmt, rec, "deals", section_columns,
+	return crm_store_rec_table(st, stmt, rec, "deals", section_columns,
 			sizeof section_columns / sizeof *section_columns, err);
 }
 

@@ -258,25 +258,6 @@ int crm_delivery_list(struct crm_store *st, const struct crm_delivery_filter *fi
 	return crm_store_list(st, stmt, crm_delivery_columns, crm_delivery_ncolumns, out, err);
 }
 
-/* Adds the rows of stmt as table `name` of rec and finalizes stmt. */
-static int rec_rows(struct crm_store *st, sqlite3_stmt *stmt, struct crm_rec *rec,
-		    const char *name, const struct crm_column *cols, size_t ncols,
-		    struct crm_err *err)
-{
-	const char *cells[ncols];
-	char money[ncols][CRM_MONEY_BUFSZ];
-	int rc;
-
-	crm_rec_table(rec, name, cols, ncols);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		for (size_t i = 0; i < ncols; i++)
-			cells[i] = crm_store_cell(st, stmt, (int)i, cols[i].type, money[i]);
-		crm_rec_table_row(rec, name, cells);
-	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
-}
-
 static const struct crm_column show_fields[] = {
 	{"number", CRM_COL_TEXT},        {"order", CRM_COL_TEXT}, {"customer", CRM_COL_TEXT},
 	{"customer_name", CRM_COL_TEXT}, {"date", CRM_COL_TEXT},  {"ship_to", CRM_COL_TEXT},
@@ -323,7 +304,7 @@ int crm_delivery_show(struct crm_store *st, int64_t id, struct crm_rec *rec,
 				    &stmt, err)) != CRM_OK)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, id);
-	return rec_rows(st, stmt, rec, "lines", line_columns,
+	return crm_store_rec_table(st, stmt, rec, "lines", line_columns,
 			sizeof line_columns / sizeof *line_columns, err);
 }
 
@@ -347,6 +328,6 @@ int crm_delivery_section(struct crm_store *st, int64_t order_id, struct crm_rec 
 	if (rc != CRM_OK)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, order_id);
-	return rec_rows(st, stmt, rec, "deliveries", section_columns,
+	return crm_store_rec_table(st, stmt, rec, "deliveries", section_columns,
 			sizeof section_columns / sizeof *section_columns, err);
 }

@@ -180,7 +180,7 @@ int crm_doc_state(struct crm_store *st, int64_t id, struct crm_doc_state *out,
 	int rc = crm_store_prepare(st,
 				   "SELECT d.kind, d.status, " CRM_DOC_STATUS_SQL ", "
 				   "ifnull(d.number, ''), d.date, d.valid_until, d.customer_id, "
-				   "d.total FROM doc d WHERE d.id = ?2",
+				   "d.total, d.settled FROM doc d WHERE d.id = ?2",
 				   &stmt, err);
 
 	if (rc != CRM_OK)
@@ -197,6 +197,7 @@ int crm_doc_state(struct crm_store *st, int64_t id, struct crm_doc_state *out,
 		col_copy(stmt, 5, out->valid_until, sizeof out->valid_until);
 		out->customer_id = sqlite3_column_int64(stmt, 6);
 		out->total = sqlite3_column_int64(stmt, 7);
+		out->settled = sqlite3_column_int64(stmt, 8);
 	}
 	sqlite3_finalize(stmt);
 	if (rc == SQLITE_DONE)

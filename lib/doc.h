@@ -165,18 +165,23 @@ int crm_doc_copy_lines(struct crm_store *st, int64_t from_id, int64_t to_id, int
 int crm_doc_recompute(struct crm_store *st, int64_t doc_id, struct crm_err *err);
 
 /* The status a person sees: a quote in draft or sent whose valid_until is
- * before today is "expired"; otherwise the stored status.  SQL fragment
- * for the doc table aliased d, with one parameter: today (YYYY-MM-DD). */
+ * before today is "expired"; an issued invoice is paid (settled in full),
+ * overdue (not paid and due before today), partly-paid (something settles
+ * it) or issued; otherwise the stored status.  SQL fragment for the doc
+ * table aliased d, with one parameter, ?1: today (YYYY-MM-DD). */
 #define CRM_DOC_STATUS_SQL                                                                  \
-	"CASE WHEN d.kind = 'quote' AND d.status IN ('draft', 'sent') AND d.valid_until < ?" \
-	" THEN 'expired' ELSE d.status END"
+	"(CASE WHEN d.kind = 'quote' AND d.status IN ('draft', 'sent') "                     \
+	"AND d.valid_until < ?1 THEN 'expired' "                                              \
+	"WHEN d.kind <> 'invoice' OR d.status <> 'issued' THEN d.status "                    \
+	"WHEN d.settled >= d.total THEN 'paid' WHEN d.due < ?1 THEN 'overdue' "              \
+	"WHEN d.settled > 0 THEN 'partly-paid' ELSE 'issued' END)"
 
 /* The stored status, the status a person sees (expired), number and kind
  * of document id.  Strings are copied into the caller's buffers. */
 struct crm_doc_state {
 	char kind[16], status[16], shown[16], number[65];
 	char date[CRM_DATE_BUFSZ], valid_until[CRM_DATE_BUFSZ];
-	int64_t customer_id, total;
+	int64_t customer_id, total, settled;
 };
 int crm_doc_state(struct crm_store *st, int64_t id, struct crm_doc_state *out,
 		  struct crm_err *err);

@@ -755,7 +755,7 @@ int crm_invoice_list(struct crm_store *st, const struct crm_invoice_filter *filt
 	rc = crm_store_prepare(
 		st,
 		"SELECT * FROM (SELECT d.number, d.kind, c.code, c.name, d.date, d.due, "
-		CRM_INVOICE_STATUS_SQL " AS shown, d.total, "
+		CRM_DOC_STATUS_SQL " AS shown, d.total, "
 		"CASE WHEN d.status = 'issued' THEN d.total - d.settled END, d.id, d.status AS stored, "
 		"d.settled "
 		"FROM doc d JOIN customer c ON c.id = d.customer_id "
@@ -780,11 +780,17 @@ static const struct crm_column credit_columns[] = {
 	{"status", CRM_COL_TEXT}, {"total", CRM_COL_MONEY},
 };
 
+/* What settles an invoice: receipts, credit notes, write-offs (ended: the
+ * day a reversal ended it). */
+static const struct crm_column settlement_columns[] = {
+	{"date", CRM_COL_TEXT},    {"kind", CRM_COL_TEXT}, {"ref", CRM_COL_TEXT},
+	{"amount", CRM_COL_MONEY}, {"ended", CRM_COL_TEXT},
+};
+
 int crm_invoice_show(struct crm_store *st, int64_t id, struct crm_rec *rec,
 		     struct crm_err *err)
 {
-	char buf[4][CRM_MONEY_BUFSZ];
-	const char *cells[4];
+	char paid[CRM_MONEY_BUFSZ], open[CRM_MONEY_BUFSZ];
 	struct crm_doc_state s;
 	sqlite3_stmt *stmt;
 	int rc;
@@ -798,14 +804,24 @@ int crm_invoice_show(struct crm_store *st, int64_t id, struct crm_rec *rec,
 				    &stmt, err)) != CRM_OK)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, id);
-	crm_rec_table(rec, "credits", credit_columns, 4);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		for (int i = 0; i < 4; i++)
-			cells[i] = crm_store_cell(st, stmt, i, credit_columns[i].type, buf[i]);
-		crm_rec_table_row(rec, "credits", cells);
-	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
+	if ((rc = crm_store_rec_table(st, stmt, rec, "credits", credit_columns, 4, err)) != CRM_OK)
+		return rc;
+	if ((rc = crm_store_prepare(st,
+				    "SELECT a.date, CASE WHEN a.receipt_id IS NOT NULL THEN 'receipt' "
+				    "WHEN a.credit_id IS NOT NULL THEN 'credit' ELSE 'write-off' END, "
+				    "coalesce(r.number, c.number, a.reason), a.amount, a.ended "
+				    "FROM allocation a LEFT JOIN receipt r ON r.id = a.receipt_id "
+				    "LEFT JOIN doc c ON c.id = a.credit_id WHERE a.invoice_id = ?1 "
+				    "ORDER BY a.date, a.id",
+				    &stmt, err)) != CRM_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, id);
+	crm_rec_field(rec, "paid", CRM_COL_MONEY, crm_money_format(s.settled, st->money_decimals, paid));
+	crm_rec_field(rec, "open", CRM_COL_MONEY,
+		      strcmp(s.status, "issued") ? NULL
+						 : crm_money_format(s.total - s.settled,
+								    st->money_decimals, open));
+	return crm_store_rec_table(st, stmt, rec, "settlements", settlement_columns, 5, err);
 }
 
 /* ---- import ---- */

@@ -6,7 +6,7 @@
  * kind "credit" whose source_id is the invoice it credits and whose lines
  * point (source_line_id) at the invoice's lines.  Stored statuses: draft
  * (no number yet; lines can change), issued, void.  What a person sees adds
- * how far receipts settle it (CRM_INVOICE_STATUS_SQL; lib/ar.h).
+ * how far receipts settle it (CRM_DOC_STATUS_SQL in doc.h; lib/ar.h).
  *
  * An invoice line made from an order keeps the order line's product,
  * description, unit, price, discount and tax rate, points at it
@@ -23,15 +23,6 @@
 #include "output.h"
 #include "reader.h"
 #include "store.h"
-
-/* SQL of the status a person sees for the doc table aliased d, with one
- * parameter: today (YYYY-MM-DD).  An invoice: draft, issued, partly-paid
- * (something settles it), paid (settled in full), overdue (not paid and
- * due before today), void; a credit note: draft, issued, void. */
-#define CRM_INVOICE_STATUS_SQL                                                                 \
-	"(CASE WHEN d.kind <> 'invoice' OR d.status <> 'issued' THEN d.status "               \
-	"WHEN d.settled >= d.total THEN 'paid' WHEN d.due < ?1 THEN 'overdue' "              \
-	"WHEN d.settled > 0 THEN 'partly-paid' ELSE 'issued' END)"
 
 /* Resolves an invoice or credit note key — its number or id — to an id.
  * kind is "invoice", "credit" or NULL for either.  CRM_ENOTFOUND "no invoice

@@ -216,6 +216,24 @@ int crm_store_find(struct crm_store *st, const char *by_id, const char *by_code,
 				 : crm_store_error(st, rc, err);
 }
 
+int crm_store_rec_table(struct crm_store *st, sqlite3_stmt *stmt, struct crm_rec *rec,
+			const char *name, const struct crm_column *cols, size_t ncols,
+			struct crm_err *err)
+{
+	const char *cells[ncols];
+	char money[ncols][CRM_MONEY_BUFSZ];
+	int rc;
+
+	crm_rec_table(rec, name, cols, ncols);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		for (size_t i = 0; i < ncols; i++)
+			cells[i] = crm_store_cell(st, stmt, (int)i, cols[i].type, money[i]);
+		crm_rec_table_row(rec, name, cells);
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
+}
+
 int crm_store_int(struct crm_store *st, const char *sql, int64_t arg, int64_t *out,
 		  struct crm_err *err)
 {

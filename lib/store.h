@@ -104,6 +104,13 @@ int crm_store_stream(struct crm_store *st, sqlite3_stmt *stmt, int first,
 int crm_store_list(struct crm_store *st, sqlite3_stmt *stmt, const struct crm_column *cols,
 		   size_t ncols, struct crm_out *out, struct crm_err *err);
 
+/* Adds every remaining row of stmt as rows of table name of rec (cols
+ * describe its columns, the first result column first), then finalizes
+ * stmt: the nested tables of every show. */
+int crm_store_rec_table(struct crm_store *st, sqlite3_stmt *stmt, struct crm_rec *rec,
+			const char *name, const struct crm_column *cols, size_t ncols,
+			struct crm_err *err);
+
 /* Resolves a record's key to its id: by_id (one parameter, the id) when key
  * is all digits, else by_code (one parameter, the key; NULL for records
  * that have no code).  CRM_ENOTFOUND "no NOUN 'KEY'" when there is none. */

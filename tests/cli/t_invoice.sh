@@ -212,7 +212,7 @@ err_is <<'EOF'
 crm: invoice credit: invoice INV-2026-00001 has no line 2
 EOF
 try 'bad POS=QTY' 4 crm invoice credit INV-2026-00001 --line 1
-unchanged 6 8 30
+unchanged 6 8 31
 # the rest: 59.50 - 22.31 = 37.19 (gross 31.25, tax 9.50 - 3.56 = 5.94)
 try 'credit the rest' 0 crm invoice credit INV-2026-00001
 out_is <<'EOF'
@@ -233,34 +233,33 @@ EOF
 # ---- list and show ----
 try 'list csv' 0 crm invoice list --format csv
 out_is <<'EOF'
-number,kind,customer,name,date,due,status,total
-INV-2026-00001,invoice,C00001,Acme Trading,2026-11-22,2026-12-06,issued,59.50
-INV-2026-00002,invoice,C00001,Acme Trading,2026-11-22,2026-12-06,issued,303.45
-INV-2026-00003,invoice,C00001,Acme Trading,2026-11-22,2026-12-06,void,700.00
-CN-2026-00001,credit,C00001,Acme Trading,2026-11-22,,issued,22.31
-CN-2026-00002,credit,C00001,Acme Trading,2026-11-22,,issued,37.19
-INV-2027-00001,invoice,C00002,Birch Ltd,2027-01-03,2027-01-13,issued,240.00
+number,kind,customer,name,date,due,status,total,open
+INV-2026-00001,invoice,C00001,Acme Trading,2026-11-22,2026-12-06,paid,59.50,0.00
+INV-2026-00002,invoice,C00001,Acme Trading,2026-11-22,2026-12-06,issued,303.45,303.45
+INV-2026-00003,invoice,C00001,Acme Trading,2026-11-22,2026-12-06,void,700.00,
+CN-2026-00001,credit,C00001,Acme Trading,2026-11-22,,issued,22.31,0.00
+CN-2026-00002,credit,C00001,Acme Trading,2026-11-22,,issued,37.19,0.00
+INV-2027-00001,invoice,C00002,Birch Ltd,2027-01-03,2027-01-13,issued,240.00,240.00
 EOF
 try 'list json, credits of C00001' 0 crm invoice list --format json --kind credit --customer C00001
 out_is <<'EOF'
 [
-{"number":"CN-2026-00001","kind":"credit","customer":"C00001","name":"Acme Trading","date":"2026-11-22","due":null,"status":"issued","total":22.31},
-{"number":"CN-2026-00002","kind":"credit","customer":"C00001","name":"Acme Trading","date":"2026-11-22","due":null,"status":"issued","total":37.19}
+{"number":"CN-2026-00001","kind":"credit","customer":"C00001","name":"Acme Trading","date":"2026-11-22","due":null,"status":"issued","total":22.31,"open":0.00},
+{"number":"CN-2026-00002","kind":"credit","customer":"C00001","name":"Acme Trading","date":"2026-11-22","due":null,"status":"issued","total":37.19,"open":0.00}
 ]
 EOF
 try 'overdue later on' 0 crm invoice list --format csv --status overdue --today 2026-12-07
 out_is <<'EOF'
-number,kind,customer,name,date,due,status,total
-INV-2026-00001,invoice,C00001,Acme Trading,2026-11-22,2026-12-06,overdue,59.50
-INV-2026-00002,invoice,C00001,Acme Trading,2026-11-22,2026-12-06,overdue,303.45
+number,kind,customer,name,date,due,status,total,open
+INV-2026-00002,invoice,C00001,Acme Trading,2026-11-22,2026-12-06,overdue,303.45,303.45
 EOF
-try 'a bad status' 4 crm invoice list --status paid
+try 'a bad status' 4 crm invoice list --status unpaid
 err_is <<'EOF'
-crm: invoice list: unknown status 'paid' (draft, issued, void, overdue, all)
+crm: invoice list: unknown status 'unpaid' (draft, issued, partly-paid, paid, overdue, open, void, all)
 EOF
 try 'show with its credits' 0 crm invoice show INV-2026-00001 --format json
 out_is <<'EOF'
-{"kind":"invoice","number":"INV-2026-00001","status":"issued","customer":"C00001","customer_name":"Acme Trading","date":"2026-11-22","valid_until":null,"promised":null,"due":"2026-12-06","source":"SO-2026-00001","ship_to":"1 Main St, LS1 1AA Leeds, GB","note":null,"subtotal":50.00,"discount":0.00,"tax":9.50,"total":59.50,"lines":[{"pos":1,"sku":"W-1","description":"Widget","qty":4,"unit":"pcs","price":12.50,"discount_rate":0,"gross":50.00,"discount":0.00,"net":50.00,"tax_rate":19,"tax":9.50}],"credits":[{"number":"CN-2026-00001","date":"2026-11-22","status":"issued","total":22.31},{"number":"CN-2026-00002","date":"2026-11-22","status":"issued","total":37.19}]}
+{"kind":"invoice","number":"INV-2026-00001","status":"paid","customer":"C00001","customer_name":"Acme Trading","date":"2026-11-22","valid_until":null,"promised":null,"due":"2026-12-06","source":"SO-2026-00001","ship_to":"1 Main St, LS1 1AA Leeds, GB","note":null,"subtotal":50.00,"discount":0.00,"tax":9.50,"total":59.50,"lines":[{"pos":1,"sku":"W-1","description":"Widget","qty":4,"unit":"pcs","price":12.50,"discount_rate":0,"gross":50.00,"discount":0.00,"net":50.00,"tax_rate":19,"tax":9.50}],"credits":[{"number":"CN-2026-00001","date":"2026-11-22","status":"issued","total":22.31},{"number":"CN-2026-00002","date":"2026-11-22","status":"issued","total":37.19}],"paid":59.50,"open":0.00,"settlements":[{"date":"2026-11-22","kind":"credit","ref":"CN-2026-00001","amount":22.31,"ended":null},{"date":"2026-11-22","kind":"credit","ref":"CN-2026-00002","amount":37.19,"ended":null}]}
 EOF
 try 'show an unknown invoice' 3 crm invoice show INV-2026-00099
 try 'customer show lists invoices' 0 crm customer show C00002 --format json
@@ -313,7 +312,7 @@ try_in 'a bad row: nothing imported' 4 "$T/bad.csv" crm invoice import
 err_is <<'EOF'
 crm: invoice import: line 3, column qty: quantity 'x' is not a number greater than 0 with at most 3 decimals
 EOF
-unchanged 8 9 35
+unchanged 8 9 37
 cat >"$T/dup.csv" <<'EOF'
 number,customer,date,amount
 OLD-9,C00002,2026-10-01,5
@@ -323,7 +322,7 @@ try 'a number that exists' 4 crm invoice import --from "$T/dup.csv"
 err_is <<'EOF'
 crm: invoice import: line 3, column number: number INV-2026-00001 exists already
 EOF
-unchanged 8 9 35
+unchanged 8 9 37
 cat >"$T/in.csv" <<'EOF'
 number,customer,date,due,sku,description,qty,price,tax_rate,discount,amount
 OLD-1,C00002,2026-10-01,,W-1,,2,10,19,,
@@ -334,7 +333,7 @@ try 'dry run' 0 crm invoice import --from "$T/in.csv" --dry-run
 err_is <<'EOF'
 dry run: would import 2 invoices (3 lines)
 EOF
-unchanged 8 9 35
+unchanged 8 9 37
 try 'import lines and an amount' 0 crm invoice import --from "$T/in.csv"
 err_is <<'EOF'
 imported 2 invoices (3 lines)
