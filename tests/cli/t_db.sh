@@ -260,6 +260,36 @@ compare 'to the current version' "$T/sql" <<'EOF'
 4
 EOF
 
+# A database of version 3 (made with that release: two invoices of 300.00 and
+# 100.00, a credit note of 100.00 for the first and a void one for the
+# second) gains the receivables: the credit note settles its invoice.
+cp "$TESTS_DIR/cli/data/schema-v3.db" "$T/v3.db"
+try 'migrate a version 3 database' 0 crm --db "$T/v3.db" db migrate
+err_is <<'EOF'
+migrated schema from version 3 to 4
+EOF
+sqlite3 "$T/v3.db" 'SELECT invoice_id, credit_id, date, amount FROM allocation; SELECT number, settled, ifnull(cleared, "-") FROM doc ORDER BY id' >"$T/sql"
+compare 'the credit note settles 100.00 of its invoice' "$T/sql" <<'EOF'
+1|2|2026-11-02|10000
+INV-2026-00001|10000|-
+CN-2026-00001|10000|2026-11-02
+INV-2026-00002|0|-
+CN-2026-00002|0|-
+EOF
+sqlite3 "$T/v3.db" "SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name" >"$T/sql"
+compare 'version 3: every table, index, view and trigger of a new database' "$T/sql" <"$T/want-objects"
+sqlite3 "$T/v3.db" "SELECT group_concat(name, ',') FROM pragma_table_info('doc')" >"$T/sql"
+sqlite3 "$T/crm.db" "SELECT group_concat(name, ',') FROM pragma_table_info('doc')" >"$T/want-cols"
+compare 'the doc table has the shape of a new one' "$T/sql" <"$T/want-cols"
+try 'its invoices read as partly paid' 0 crm --db "$T/v3.db" --today 2026-11-02 invoice list --columns number,status,open
+out_is <<'EOF'
+number,status,open
+INV-2026-00001,overdue,200.00
+CN-2026-00001,issued,0.00
+INV-2026-00002,issued,100.00
+CN-2026-00002,void,
+EOF
+
 sqlite3 "$T/crm.db" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
 cp "$T/crm.db" "$T/newer.db"
 sqlite3 "$T/newer.db" 'PRAGMA user_version = 99'
