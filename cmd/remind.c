@@ -11,10 +11,12 @@ static const char *const usage[] = {
 	"crm remind [--rep REP] [--days N] [--only SECTION[,SECTION...]] [--mbox | --send]",
 	"Prints what is due: tasks due today, in the next N days (default 1) and overdue,",
 	"customers to contact, lead feedback overdue, stalled deals, deals past their close,",
-	"orders due to ship.",
+	"orders due to ship, invoices falling due in the next N days (default 7) and newly",
+	"overdue in the last N days (default 7), customers over their credit limit.",
 	"Prints nothing when nothing is due.  --mbox writes one message per rep (mboxrd);",
 	"--send pipes each to $CRM_SENDMAIL (default \"sendmail -t -i\").",
-	"sections: today, soon, overdue, cadence, feedback, stalled, closing, ship",
+	"sections: today, soon, overdue, cadence, feedback, stalled, closing, ship, due, late,",
+	"credit",
 	NULL};
 
 enum { OPT_REP = 0x100, OPT_DAYS, OPT_ONLY, OPT_MBOX, OPT_SEND };
@@ -114,6 +116,7 @@ int remind_run(struct cli *cli, int argc, char **argv)
 		case OPT_DAYS:
 			if ((rc = parse_days(cli, optarg, &o.days)))
 				return rc;
+			o.days_given = 1;
 			break;
 		case OPT_ONLY:
 			if ((rc = crm_remind_parse_sections(optarg, &o.sections, &err)) != CRM_OK)

@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ar.h"
 #include "config.h"
 #include "mail.h"
+#include "order.h"
 #include "remind.h"
 #include "text.h"
 
@@ -32,7 +34,10 @@ const size_t crm_remind_ncolumns = sizeof crm_remind_columns / sizeof *crm_remin
  *   sort      orders the rows of one date and rep (not shown)
  *
  * The SELECT names its columns so (AS rep, AS date ...), and may use the
- * parameters :today and :horizon (today + --days), both YYYY-MM-DD.  ROWS()
+ * parameters :today, :horizon (today + --days), :due_until and :late_since
+ * (today + and - the days of the due and late sections: --days, else
+ * CRM_REMIND_DUE_DAYS), all YYYY-MM-DD, and :asof (today, for the
+ * receivables SQL of ar.h).  ROWS()
  * wraps it: it applies the --rep filter (:rep, :all_reps) and the order —
  * by date, then rep, then sort — and makes an empty detail NULL. */
 #define ROWS(sql)                                                                             \
@@ -57,6 +62,29 @@ const size_t crm_remind_ncolumns = sizeof crm_remind_columns / sizeof *crm_remin
 	"FROM task t LEFT JOIN customer c ON c.id = t.customer_id "                          \
 	"LEFT JOIN deal d ON d.id = t.deal_id WHERE t.status = 'open' AND " where
 
+/* Issued invoices open today (CRM_AR_OPEN_INVOICES_SQL) whose due date
+ * matches where: "INV-2026-00001 due 2026-11-25, open 120.00"; when is the
+ * detail's start (SQL text ending in "|| "). */
+#define INVOICE_ROWS(when, where)                                                             \
+	"SELECT c.owner AS rep, o.due AS date, c.code AS customer, c.name AS name, "        \
+	"o.number || ' due ' || o.due || ', open ' || crm_money(o.open) AS item, "           \
+	when "CASE WHEN o.open < o.total THEN ', partly paid' ELSE '' END AS detail, "        \
+	"'invoice ' || o.number AS ref, o.number AS sort "                                    \
+	"FROM " CRM_AR_OPEN_INVOICES_SQL " o JOIN customer c ON c.id = o.customer_id "        \
+	"WHERE " where
+
+/* A section whose rows are not one SELECT: it calls fn with each row's
+ * cells (crm_remind_columns less section) itself, in the order and with
+ * the --rep filter ROWS() would give. */
+struct remind_query {
+	struct crm_store *st;
+	const struct crm_remind_opts *o;
+	const char *today;
+};
+typedef int (*cells_fn)(void *arg, const char *const *cells, struct crm_err *err);
+static int credit_rows(const struct remind_query *q, cells_fn fn, void *arg,
+		       struct crm_err *err);
+
 /* The sections, in the order they are printed.
  *
  * To add one (orders to ship, invoices overdue, RMAs late ...): add an entry
@@ -65,7 +93,8 @@ const size_t crm_remind_ncolumns = sizeof crm_remind_columns / sizeof *crm_remin
  *   - a title: the line above its rows in the table and the mail ("%d" in
  *     it stands for --days), and a title for --days 1 if that reads better
  *     (else NULL);
- *   - ROWS(one SELECT with the columns described above).
+ *   - ROWS(one SELECT with the columns described above), or NULL and a
+ *     function that makes the rows (see credit_rows).
  * Then add its name to the usage in cmd/remind.c, describe it in
  * man/crm-remind.1 (SECTIONS) and test it in tests/cli/t_remind.sh (its
  * --only error lists the sections).  Nothing else changes: --only, the
@@ -76,13 +105,14 @@ static const struct section {
 	const char *title;
 	const char *title_one_day;
 	const char *sql;
+	int (*rows)(const struct remind_query *q, cells_fn fn, void *arg, struct crm_err *err);
 } sections[] = {
-	{"today", "Due today", NULL, ROWS(TASK_ROWS("", "t.due = :today"))},
+	{"today", "Due today", NULL, ROWS(TASK_ROWS("", "t.due = :today")), NULL},
 	{"soon", "Due in the next %d days", "Due tomorrow",
-	 ROWS(TASK_ROWS("", "t.due > :today AND t.due <= :horizon"))},
+	 ROWS(TASK_ROWS("", "t.due > :today AND t.due <= :horizon")), NULL},
 	{"overdue", "Overdue", NULL,
 	 ROWS(TASK_ROWS("', ' || " DAYS(DAYS_SINCE("t.due")) " || ' late' || ",
-			"t.due < :today"))},
+			"t.due < :today")), NULL},
 	{"cadence", "Customers to contact", NULL,
 	 ROWS("SELECT c.owner AS rep, k.next_contact AS date, c.code AS customer, "
 	      "c.name AS name, 'contact due' AS item, "
@@ -90,7 +120,7 @@ static const struct section {
 	      "ifnull(', last contact ' || date(k.last_contact), ', no contact yet') AS detail, "
 	      "'customer ' || c.code AS ref, c.code AS sort "
 	      "FROM customer_cadence k JOIN customer c ON c.id = k.customer_id "
-	      "WHERE k.next_contact <= :today")},
+	      "WHERE k.next_contact <= :today"), NULL},
 	/* A lead without feedback (schema.sql, view lead_feedback) past the
 	 * deadline of its latest assignment. */
 	{"feedback", "Lead feedback overdue", NULL,
@@ -101,7 +131,7 @@ static const struct section {
 	      "'lead ' || c.code AS ref, c.code AS sort "
 	      "FROM customer c JOIN lead_feedback f ON f.customer_id = c.id "
 	      "WHERE c.status = 'lead' AND c.archived = 0 AND f.feedback_due < :today "
-	      "AND f.feedback IS NULL")},
+	      "AND f.feedback IS NULL"), NULL},
 	{"stalled", "Stalled deals", NULL,
 	 ROWS("SELECT d.owner AS rep, date(d.stage_since) AS date, c.code AS customer, "
 	      "c.name AS name, d.title AS item, "
@@ -110,7 +140,7 @@ static const struct section {
 	      "'deal ' || d.code AS ref, d.code AS sort "
 	      "FROM deal d JOIN customer c ON c.id = d.customer_id "
 	      "WHERE d.status = 'open' "
-	      "AND " DAYS_SINCE("date(d.stage_since)") " > crm_stage_stall(d.stage)")},
+	      "AND " DAYS_SINCE("date(d.stage_since)") " > crm_stage_stall(d.stage)"), NULL},
 	{"closing", "Deals past their expected close", NULL,
 	 ROWS("SELECT d.owner AS rep, d.close_date AS date, c.code AS customer, "
 	      "c.name AS name, d.title AS item, "
@@ -118,7 +148,7 @@ static const struct section {
 	      DAYS(DAYS_SINCE("d.close_date")) " || ' late' AS detail, "
 	      "'deal ' || d.code AS ref, d.code AS sort "
 	      "FROM deal d JOIN customer c ON c.id = d.customer_id "
-	      "WHERE d.status = 'open' AND d.close_date < :today")},
+	      "WHERE d.status = 'open' AND d.close_date < :today"), NULL},
 	/* Confirmed orders with something on backorder (view order_line_state)
 	 * promised for today or earlier. */
 	{"ship", "Orders to ship", NULL,
@@ -137,7 +167,18 @@ static const struct section {
 	      "  AND s.shipped > 0) AS shipped "
 	      " FROM doc d WHERE d.kind = 'order' AND d.status = 'confirmed' "
 	      " AND d.promised <= :today) o "
-	      "JOIN customer c ON c.id = o.customer_id WHERE o.open > 0")},
+	      "JOIN customer c ON c.id = o.customer_id WHERE o.open > 0"), NULL},
+	/* Receivables: invoices falling due from today to today + N days,
+	 * invoices that fell due in the N days before today, customers over
+	 * their credit limit. */
+	{"due", "Invoices falling due", NULL,
+	 ROWS(INVOICE_ROWS("CASE WHEN o.due = :today THEN 'today' ELSE 'in ' || "
+			   DAYS("CAST(julianday(o.due) - julianday(:today) AS INTEGER)") " END || ",
+			   "o.due >= :today AND o.due <= :due_until")), NULL},
+	{"late", "Invoices newly overdue", NULL,
+	 ROWS(INVOICE_ROWS(DAYS(DAYS_SINCE("o.due")) " || ' late' || ",
+			   "o.due < :today AND o.due >= :late_since")), NULL},
+	{"credit", "Customers over their credit limit", NULL, NULL, credit_rows},
 };
 
 #define NSECTIONS (sizeof sections / sizeof *sections)
@@ -192,18 +233,49 @@ static void bind_named(sqlite3_stmt *stmt, const char *name, const char *text)
 		crm_bind_text(stmt, i, text);
 }
 
+/* A row of a section made by a function: its cells after the section's
+ * name, passed on to the row_fn with the section. */
+struct section_call {
+	size_t section;
+	row_fn fn;
+	void *arg;
+};
+
+static int section_cells(void *arg, const char *const *cells, struct crm_err *err)
+{
+	struct section_call *call = arg;
+	const char *all[sizeof crm_remind_columns / sizeof *crm_remind_columns];
+
+	all[0] = sections[call->section].name;
+	for (size_t k = 1; k < crm_remind_ncolumns; k++)
+		all[k] = cells[k - 1];
+	return call->fn(call->arg, call->section, all, err);
+}
+
 static int run_section(struct crm_store *st, size_t i, const struct crm_remind_opts *o,
 		       row_fn fn, void *arg, struct crm_err *err)
 {
-	char today[CRM_DATE_BUFSZ], horizon[CRM_DATE_BUFSZ];
+	char today[CRM_DATE_BUFSZ], horizon[CRM_DATE_BUFSZ], until[CRM_DATE_BUFSZ],
+		since[CRM_DATE_BUFSZ];
+	int due_days = o->days_given ? o->days : CRM_REMIND_DUE_DAYS;
 	const char *cells[sizeof crm_remind_columns / sizeof *crm_remind_columns];
 	sqlite3_stmt *stmt;
-	int rc = crm_store_prepare(st, sections[i].sql, &stmt, err);
+	int rc;
 
-	if (rc != CRM_OK)
+	crm_date_format(st->clock.today, today);
+	if (sections[i].rows) {
+		struct remind_query q = {st, o, today};
+		struct section_call call = {i, fn, arg};
+
+		return sections[i].rows(&q, section_cells, &call, err);
+	}
+	if ((rc = crm_store_prepare(st, sections[i].sql, &stmt, err)) != CRM_OK)
 		return rc;
-	bind_named(stmt, ":today", crm_date_format(st->clock.today, today));
+	bind_named(stmt, ":today", today);
+	bind_named(stmt, ":asof", today);
 	bind_named(stmt, ":horizon", crm_date_format(st->clock.today + o->days, horizon));
+	bind_named(stmt, ":due_until", crm_date_format(st->clock.today + due_days, until));
+	bind_named(stmt, ":late_since", crm_date_format(st->clock.today - due_days, since));
 	bind_named(stmt, ":rep", o->rep);
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":all_reps"),
 			 !o->rep && !o->no_rep);
@@ -220,6 +292,72 @@ static int run_section(struct crm_store *st, size_t i, const struct crm_remind_o
 	}
 	sqlite3_finalize(stmt);
 	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
+}
+
+/* One row of the credit section, for the customer of stmt's row (id,
+ * owner, code, name). */
+static int credit_row(const struct remind_query *q, sqlite3_stmt *stmt, int64_t limit,
+		      const struct crm_exposure *x, cells_fn fn, void *arg, struct crm_err *err)
+{
+	int decimals = q->st->money_decimals;
+	char m[6][CRM_MONEY_BUFSZ];
+	struct crm_buf item = {0}, detail = {0}, ref = {0};
+	const char *cells[7];
+	int rc;
+
+	crm_buf_addf(&item, "over credit limit by %s",
+		     crm_money_format(x->total - limit, decimals, m[0]));
+	crm_buf_addf(&detail, "limit %s, exposure %s (orders %s, invoices %s, credit %s)",
+		     crm_money_format(limit, decimals, m[1]), crm_money_format(x->total, decimals, m[2]),
+		     crm_money_format(x->orders, decimals, m[3]),
+		     crm_money_format(x->invoices, decimals, m[4]),
+		     crm_money_format(x->credit, decimals, m[5]));
+	crm_buf_addf(&ref, "customer %s", (const char *)sqlite3_column_text(stmt, 2));
+	cells[0] = (const char *)sqlite3_column_text(stmt, 1);
+	cells[1] = q->today;
+	cells[2] = (const char *)sqlite3_column_text(stmt, 2);
+	cells[3] = (const char *)sqlite3_column_text(stmt, 3);
+	cells[4] = item.data;
+	cells[5] = detail.data;
+	cells[6] = ref.data;
+	rc = fn(arg, cells, err);
+	free(item.data);
+	free(detail.data);
+	free(ref.data);
+	return rc;
+}
+
+/* The credit section: customers whose exposure (crm_order_exposure, the
+ * figures of crm ar credit) is over their credit limit, by rep (no rep
+ * first, as ROWS() orders) and code. */
+static int credit_rows(const struct remind_query *q, cells_fn fn, void *arg,
+		       struct crm_err *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = crm_store_prepare(q->st,
+				   "SELECT id, owner, code, name, credit_limit FROM customer "
+				   "WHERE credit_limit IS NOT NULL AND archived = 0 "
+				   "AND (?1 OR owner IS ?2) ORDER BY owner, code",
+				   &stmt, err);
+
+	if (rc != CRM_OK)
+		return rc;
+	sqlite3_bind_int(stmt, 1, !q->o->rep && !q->o->no_rep);
+	crm_bind_text(stmt, 2, q->o->rep);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct crm_exposure x;
+		int64_t limit = sqlite3_column_int64(stmt, 4);
+		int frc = crm_order_exposure(q->st, sqlite3_column_int64(stmt, 0), &x, err);
+
+		if (frc == CRM_OK && x.total > limit)
+			frc = credit_row(q, stmt, limit, &x, fn, arg, err);
+		if (frc != CRM_OK) {
+			sqlite3_finalize(stmt);
+			return frc;
+		}
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(q->st, rc, err);
 }
 
 /* Runs the selected sections in order. */

@@ -2,11 +2,11 @@
  * for cron, and mails to each rep.
  *
  * The report is made of sections (today, soon, overdue, cadence, feedback,
- * stalled, closing; see the table in remind.c), each a list of rows with the
- * same columns (crm_remind_columns): section, rep, date, customer, name,
- * item, detail, ref.  A section without rows is left out; when every section
- * is empty there is nothing at all, so cron mails only when something is
- * due. */
+ * stalled, closing, ship, due, late, credit; see the table in remind.c),
+ * each a list of rows with the same columns (crm_remind_columns): section,
+ * rep, date, customer, name, item, detail, ref.  A section without rows is
+ * left out; when every section is empty there is nothing at all, so cron
+ * mails only when something is due. */
 #ifndef CRM_REMIND_H
 #define CRM_REMIND_H
 
@@ -20,8 +20,14 @@ struct crm_remind_opts {
 	const char *rep;   /* only this rep's rows; NULL for every rep */
 	int no_rep;        /* only the rows that belong to no rep (rep must be NULL) */
 	int days;          /* the soon section covers the days today+1 .. today+days */
+	int days_given;    /* days was given: the due and late sections cover it too;
+			    * else they cover CRM_REMIND_DUE_DAYS */
 	unsigned sections; /* bit i selects section i (crm_remind_section_name); 0 = all */
 };
+
+/* The days the due section looks ahead and the late section back when
+ * --days is not given. */
+#define CRM_REMIND_DUE_DAYS 7
 
 /* The longest --days a report looks ahead. */
 #define CRM_REMIND_MAX_DAYS 365

@@ -1,4 +1,5 @@
-/* report.h — reports a manager reads: where the reps' time goes. */
+/* report.h — reports a manager reads: where the reps' time goes, and what
+ * they earned in commission. */
 #ifndef CRM_REPORT_H
 #define CRM_REPORT_H
 
@@ -45,5 +46,43 @@ void crm_report_activity_columns(const struct crm_activity_report *r,
  * CRM_EINVAL for a bad date or a period that ends before it starts. */
 int crm_report_activity(struct crm_store *st, const struct crm_activity_report *r,
 			struct crm_out *out, struct crm_err *err);
+
+/* ---- commission ---- */
+
+enum crm_commission_basis { CRM_COMMISSION_INVOICED, CRM_COMMISSION_PAID };
+
+/* Parses "invoiced" or "paid".  CRM_EUSAGE naming the bad value. */
+int crm_commission_basis_parse(const char *s, enum crm_commission_basis *basis,
+			       struct crm_err *err);
+
+/* What `crm report commission` reports. */
+struct crm_commission_report {
+	const char *month; /* "YYYY-MM"; NULL: the month of today */
+	enum crm_commission_basis basis;
+	const char *rep;   /* only this rep (a row even when it has nothing); NULL: all */
+	int total;         /* end with a row whose rep is "total" */
+};
+
+/* rep, basis, base, rate, commission. */
+extern const struct crm_column crm_commission_columns[];
+extern const size_t crm_commission_ncolumns;
+
+/* Streams one row per rep (customer.owner of the customers concerned), by
+ * name, then the customers without an owner (rep NULL), then the total
+ * when r->total.  The reps are those with something in the month and those
+ * with a rate (config rep.REP.commission).  The base, in minor units:
+ *   invoiced: the net (subtotal - discount, no tax) of the invoices issued
+ *             in the month less the net of the credit notes issued in it
+ *             (void ones count in neither);
+ *   paid:     for each allocation of a receipt to an invoice dated in the
+ *             month, round(amount x net / total) of that invoice, less the
+ *             same for each such allocation that a reversal ended in the
+ *             month (so one made and reversed in the same month counts 0,
+ *             and a month already paid out does not change).
+ * rate is the rep's rate in percent (NULL without one); commission =
+ * round(base x rate / 10000) in hundredths of a percent, 0 without a rate;
+ * rounding half away from zero.  CRM_EINVAL for a bad month. */
+int crm_report_commission(struct crm_store *st, const struct crm_commission_report *r,
+			  struct crm_out *out, struct crm_err *err);
 
 #endif

@@ -195,6 +195,22 @@ series.order	SO-{YYYY}-{#####}	the numbers of orders
 series.delivery	DN-{YYYY}-{#####}	the numbers of delivery notes
 series.invoice	INV-{YYYY}-{#####}	the numbers of invoices
 series.credit	CN-{YYYY}-{#####}	the numbers of credit notes
+series.receipt	RC-{YYYY}-{#####}	the numbers of receipts
+series.refund	RF-{YYYY}-{#####}	the numbers of refunds
+ar.writeoff_limit	5.00	the largest remainder crm ar writeoff closes without --force
+dunning.1.days	7	days overdue that bring dunning level 1
+dunning.2.days	30	days overdue that bring dunning level 2
+dunning.3.days	60	days overdue that bring dunning level 3
+dunning.*.days		days overdue that bring dunning level N (1-9; levels 1..N need days, rising)
+dunning.1.name	reminder	the name of dunning level 1
+dunning.2.name	second notice	the name of dunning level 2
+dunning.3.name	final notice	the name of dunning level 3
+dunning.*.name		the name of dunning level N (default 'level N')
+dunning.*.fee	0	the fee a dunning letter of level N charges
+dunning.*.interest	0	yearly interest (%) a dunning letter of level N charges on each overdue invoice
+dunning.*.template		the letter template of dunning level N (default dunning-N)
+dunning.from		the From: address of dunning letters (default company.email)
+rep.*.commission		the rep's commission (%) in crm report commission
 quote.valid_days	30	how long a new quote is valid
 invoice.terms	30	days to pay an invoice when its customer has no payment terms of its own
 company.name		the business's name on printed documents

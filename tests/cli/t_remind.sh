@@ -1,7 +1,8 @@
 #!/bin/sh
 # crm remind: the sections (today, soon, overdue, cadence, feedback,
-# stalled, closing) alone and together, --rep, --days, --only, every format,
-# silence when nothing is due, the mbox byte for byte, --send, bad input.
+# stalled, closing, ship; due, late and credit at the end) alone and
+# together, --rep, --days, --only, every format, silence when nothing is
+# due, the mbox byte for byte, --send, bad input.
 #
 # Every expected row below was worked out by hand from the fixture and the
 # clock (today 2026-11-22, a Sunday; now 09:30:00 UTC), as the comments
@@ -393,15 +394,15 @@ CRM_SENDMAIL=false nothing_due 'a rep with nothing due, --send' crm remind --rep
 try 'an unknown section' 2 crm remind --only today,later
 out_empty
 err_is <<'EOF'
-crm: remind: unknown section 'later' (sections: today, soon, overdue, cadence, feedback, stalled, closing, ship)
+crm: remind: unknown section 'later' (sections: today, soon, overdue, cadence, feedback, stalled, closing, ship, due, late, credit)
 EOF
 try 'an empty section name' 2 crm remind --only today,
 err_is <<'EOF'
-crm: remind: unknown section '' (sections: today, soon, overdue, cadence, feedback, stalled, closing, ship)
+crm: remind: unknown section '' (sections: today, soon, overdue, cadence, feedback, stalled, closing, ship, due, late, credit)
 EOF
 try 'section names are exact' 2 crm remind --only Today
 err_is <<'EOF'
-crm: remind: unknown section 'Today' (sections: today, soon, overdue, cadence, feedback, stalled, closing, ship)
+crm: remind: unknown section 'Today' (sections: today, soon, overdue, cadence, feedback, stalled, closing, ship, due, late, credit)
 EOF
 try '--days not a number' 2 crm remind --days week
 out_empty
@@ -438,10 +439,12 @@ err_is <<'EOF'
 usage: crm remind [--rep REP] [--days N] [--only SECTION[,SECTION...]] [--mbox | --send]
 Prints what is due: tasks due today, in the next N days (default 1) and overdue,
 customers to contact, lead feedback overdue, stalled deals, deals past their close,
-orders due to ship.
+orders due to ship, invoices falling due in the next N days (default 7) and newly
+overdue in the last N days (default 7), customers over their credit limit.
 Prints nothing when nothing is due.  --mbox writes one message per rep (mboxrd);
 --send pipes each to $CRM_SENDMAIL (default "sendmail -t -i").
-sections: today, soon, overdue, cadence, feedback, stalled, closing, ship
+sections: today, soon, overdue, cadence, feedback, stalled, closing, ship, due, late,
+credit
 EOF
 try 'an argument' 2 crm remind today
 out_empty
@@ -453,10 +456,12 @@ out_is <<'EOF'
 usage: crm remind [--rep REP] [--days N] [--only SECTION[,SECTION...]] [--mbox | --send]
 Prints what is due: tasks due today, in the next N days (default 1) and overdue,
 customers to contact, lead feedback overdue, stalled deals, deals past their close,
-orders due to ship.
+orders due to ship, invoices falling due in the next N days (default 7) and newly
+overdue in the last N days (default 7), customers over their credit limit.
 Prints nothing when nothing is due.  --mbox writes one message per rep (mboxrd);
 --send pipes each to $CRM_SENDMAIL (default "sendmail -t -i").
-sections: today, soon, overdue, cadence, feedback, stalled, closing, ship
+sections: today, soon, overdue, cadence, feedback, stalled, closing, ship, due, late,
+credit
 EOF
 
 # reminding writes nothing (the config set and unset above wrote 2 audit rows)
@@ -733,6 +738,138 @@ out_is <<'EOF'
 2
 To: bob@shop.example
 To: juergen@shop.example
+EOF
+
+# ---- receivables: due, late, credit ----
+
+# invoice DAY CUSTOMER PRICE: a draft of one free-text line, issued on DAY
+# (due 30 days later, invoice.terms)
+invoice() {
+	at "$1T10:00:00" crm invoice new "$2" >"$T/draft" 2>&1 || report 1 "set-up: invoice" "$T/draft"
+	_id=$(sed 's/^draft //' "$T/draft")
+	q at "$1T10:00:00" crm invoice line add "$_id" --text Goods --qty 1 --price "$3"
+	q at "$1T10:00:00" crm invoice issue "$_id" --date "$1"
+}
+q crm customer add 'Elm Finance' --owner ann # C00009
+q crm customer add 'Fir Supplies' --owner bob # C00010
+q crm customer add 'Gum Corp'                 # C00011
+invoice 2026-10-15 C00010 80.00  # INV-2026-00001, due 11-14
+invoice 2026-10-16 C00010 60.00  # INV-2026-00002, due 11-15
+invoice 2026-10-21 C00011 150.00 # INV-2026-00003, due 11-20
+invoice 2026-10-22 C00009 40.00  # INV-2026-00004, due 11-21
+invoice 2026-10-23 C00009 120.00 # INV-2026-00005, due 11-22
+invoice 2026-10-28 C00009 300.00 # INV-2026-00006, due 11-27
+invoice 2026-10-31 C00010 200.00 # INV-2026-00007, due 11-30
+# Elm paid INV-2026-00004; Gum paid 50.00 of INV-2026-00003 and has 10.00
+# of credit left
+q crm ar receipt C00009 40.00 --apply INV-2026-00004=40.00
+q crm ar receipt C00011 60.00 --apply INV-2026-00003=50.00
+# credit limits: Elm's exposure is its open 120.00 + 300.00 = 420.00, over
+# 400.00 by 20.00; Gum's 100.00 open less 10.00 credit = 90.00, over 80.00
+# by 10.00; Fir has no limit
+q crm customer edit C00009 --credit-limit 400
+q crm customer edit C00011 --credit-limit 80
+
+# due: today to today + 7 (11-29): INV-2026-00005 (today) and -00006 (in
+# 5 days), not -00007 (11-30); late: due 11-15 to 11-21: -00002 (7 days),
+# -00003 (2 days, partly paid, no rep), not -00001 (8 days) nor the paid
+# -00004; credit: Gum (no rep) first, then Elm (ann)
+try 'due, late, credit' 0 crm remind --only credit,late,due
+err_empty
+out_is <<'EOF'
+section,rep,date,customer,name,item,detail,ref
+due,ann,2026-11-22,C00009,Elm Finance,"INV-2026-00005 due 2026-11-22, open 120.00",today,invoice INV-2026-00005
+due,ann,2026-11-27,C00009,Elm Finance,"INV-2026-00006 due 2026-11-27, open 300.00",in 5 days,invoice INV-2026-00006
+late,bob,2026-11-15,C00010,Fir Supplies,"INV-2026-00002 due 2026-11-15, open 60.00",7 days late,invoice INV-2026-00002
+late,,2026-11-20,C00011,Gum Corp,"INV-2026-00003 due 2026-11-20, open 100.00","2 days late, partly paid",invoice INV-2026-00003
+credit,,2026-11-22,C00011,Gum Corp,over credit limit by 10.00,"limit 80.00, exposure 90.00 (orders 0.00, invoices 100.00, credit 10.00)",customer C00011
+credit,ann,2026-11-22,C00009,Elm Finance,over credit limit by 20.00,"limit 400.00, exposure 420.00 (orders 0.00, invoices 420.00, credit 0.00)",customer C00009
+EOF
+try 'due, late, credit: table' 0 crm remind --only due,late,credit --format table \
+	--columns date,rep,customer,item,detail
+out_is <<'EOF'
+Invoices falling due
+DATE        REP  CUSTOMER  ITEM                                        DETAIL
+2026-11-22  ann  C00009    INV-2026-00005 due 2026-11-22, open 120.00  today
+2026-11-27  ann  C00009    INV-2026-00006 due 2026-11-27, open 300.00  in 5 days
+
+Invoices newly overdue
+DATE        REP  CUSTOMER  ITEM                                        DETAIL
+2026-11-15  bob  C00010    INV-2026-00002 due 2026-11-15, open 60.00   7 days late
+2026-11-20       C00011    INV-2026-00003 due 2026-11-20, open 100.00  2 days late, partly paid
+
+Customers over their credit limit
+DATE        REP  CUSTOMER  ITEM                        DETAIL
+2026-11-22       C00011    over credit limit by 10.00  limit 80.00, exposure 90.00 (orders 0.00, invoices 100.00, credit 10.00)
+2026-11-22  ann  C00009    over credit limit by 20.00  limit 400.00, exposure 420.00 (orders 0.00, invoices 420.00, credit 0.00)
+EOF
+# --days moves both windows: due to 11-30 (-00007, in 8 days), late from
+# 11-14 (-00001, 8 days)
+try 'due and late, --days 8' 0 crm remind --only due,late --days 8 --no-header \
+	--columns section,date,item,detail
+out_is <<'EOF'
+due,2026-11-22,"INV-2026-00005 due 2026-11-22, open 120.00",today
+due,2026-11-27,"INV-2026-00006 due 2026-11-27, open 300.00",in 5 days
+due,2026-11-30,"INV-2026-00007 due 2026-11-30, open 200.00",in 8 days
+late,2026-11-14,"INV-2026-00001 due 2026-11-14, open 80.00",8 days late
+late,2026-11-15,"INV-2026-00002 due 2026-11-15, open 60.00",7 days late
+late,2026-11-20,"INV-2026-00003 due 2026-11-20, open 100.00","2 days late, partly paid"
+EOF
+# --days 0: what falls due today; nothing is newly late
+try 'due and late, --days 0' 0 crm remind --only due,late --days 0 --no-header \
+	--columns section,item
+out_is <<'EOF'
+due,"INV-2026-00005 due 2026-11-22, open 120.00"
+EOF
+# a day later -00005 is late (1 day) and -00007 falls due within 7 days
+# (11-30 is 11-23 + 7); -00002 (8 days) has left the late window
+try 'due and late a day later' 0 crm remind --only due,late --today 2026-11-23 --no-header \
+	--columns section,item,detail
+out_is <<'EOF'
+due,"INV-2026-00006 due 2026-11-27, open 300.00",in 4 days
+due,"INV-2026-00007 due 2026-11-30, open 200.00",in 7 days
+late,"INV-2026-00003 due 2026-11-20, open 100.00","3 days late, partly paid"
+late,"INV-2026-00005 due 2026-11-22, open 120.00",1 day late
+EOF
+try 'due, late, credit, --rep bob' 0 crm remind --only due,late,credit --rep bob --no-header
+out_is <<'EOF'
+late,bob,2026-11-15,C00010,Fir Supplies,"INV-2026-00002 due 2026-11-15, open 60.00",7 days late,invoice INV-2026-00002
+EOF
+# a payment takes an invoice out; credit under the limit takes the customer out
+q crm ar receipt C00009 20.00 --apply INV-2026-00006=20.00
+try 'credit after a payment' 0 crm remind --only credit --no-header --columns customer,item
+out_is <<'EOF'
+C00011,over credit limit by 10.00
+EOF
+q crm ar receipt C00011 10.00 --unapplied
+try 'not over the limit: nothing' 0 crm remind --only credit --rep ''
+out_empty
+q crm ar receipt C00009 120.00 --apply INV-2026-00005=120.00
+try 'a paid invoice is not due' 0 crm remind --only due --no-header --columns item
+out_is <<'EOF'
+"INV-2026-00006 due 2026-11-27, open 280.00"
+EOF
+
+# the sections go to the reps' mail like the others (20.00 of -00006 is paid)
+q crm config set rep.ann.email ann@shop.example
+try '--mbox, due' 0 crm remind --mbox --only due --rep ann
+err_empty
+out_is <<'EOF'
+From crm@shop.example Sun Nov 22 09:30:00 2026
+Date: Sun, 22 Nov 2026 09:30:00 +0000
+From: crm@shop.example
+To: ann@shop.example
+Subject: crm reminders for ann, 2026-11-22 (1 item)
+Message-ID: <remind.20261122093000.1.ann@shop.example>
+MIME-Version: 1.0
+Content-Type: text/plain; charset=utf-8
+Content-Transfer-Encoding: 8bit
+Auto-Submitted: auto-generated
+
+Invoices falling due
+DATE        CUSTOMER  NAME         ITEM                                        DETAIL                  REF
+2026-11-27  C00009    Elm Finance  INV-2026-00006 due 2026-11-27, open 280.00  in 5 days, partly paid  invoice INV-2026-00006
+
 EOF
 
 done_testing
