@@ -810,7 +810,7 @@ ALTER TABLE doc ADD COLUMN cleared TEXT;
 
 -- The invoices and credit notes that count for receivables, by the day they
 -- were cleared: the open ones (cleared NULL) first.
-CREATE INDEX doc_receivable ON doc (cleared, customer_id, due, date, total, settled)
+CREATE INDEX doc_receivable ON doc (cleared, kind, customer_id, due, date, total, settled)
 	WHERE kind IN ('invoice', 'credit') AND status = 'issued';
 
 CREATE TABLE receipt (

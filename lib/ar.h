@@ -37,28 +37,46 @@
 	"ifnull((SELECT sum(a.amount) FROM allocation a WHERE a." col " = d.id "              \
 	"AND a.date <= :asof AND (a.ended IS NULL OR a.ended > :asof)), 0)"
 
+/* The rows of one kind of document (invoice or credit), issued and dated
+ * by :asof, that match cleared (an SQL condition on d.cleared): id,
+ * customer_id, number, date, due, total, left (what is not settled on
+ * :asof).  Written for the partial index doc_receivable: its WHERE terms
+ * literally, and the date as +d.date so that no index on date is chosen. */
+#define CRM_AR_DOC_ROWS(kind, col, cleared)                                                   \
+	"SELECT d.id, d.customer_id, d.number, d.date, d.due, d.total, "                     \
+	"d.total - " CRM_AR_SETTLED_SQL(col) " AS left FROM doc d "                           \
+	"WHERE d.kind IN ('invoice', 'credit') AND d.status = 'issued' AND " cleared         \
+	" AND d.kind = '" kind "' AND +d.date <= :asof"
+
+/* The same rows for the items not cleared by :asof: those open now (cleared
+ * NULL) and those cleared after :asof, as two index seeks. */
+#define CRM_AR_DOC_ITEMS(kind, col)                                                           \
+	CRM_AR_DOC_ROWS(kind, col, "d.cleared IS NULL") " UNION ALL "                         \
+	CRM_AR_DOC_ROWS(kind, col, "d.cleared > :asof")
+
 /* The invoices open on :asof: id, customer_id, number, date, due, total,
  * open (> 0). */
 #define CRM_AR_OPEN_INVOICES_SQL                                                              \
-	"(SELECT * FROM (SELECT d.id, d.customer_id, d.number, d.date, d.due, d.total, "     \
-	"d.total - " CRM_AR_SETTLED_SQL("invoice_id") " AS open FROM doc d "                  \
-	"WHERE d.kind = 'invoice' AND d.status = 'issued' AND d.date <= :asof "               \
-	"AND (d.cleared IS NULL OR d.cleared > :asof)) WHERE open > 0)"
+	"(SELECT id, customer_id, number, date, due, total, left AS open FROM ("              \
+	CRM_AR_DOC_ITEMS("invoice", "invoice_id") ") WHERE left > 0)"
+
+/* Receipts not cleared by :asof and not reversed by then (index
+ * receipt_receivable), with what they have left on :asof. */
+#define CRM_AR_RECEIPT_ROWS(cleared)                                                          \
+	"SELECT 'receipt' AS kind, r.id, r.customer_id, r.number, r.date, r.amount, "        \
+	"r.amount - ifnull((SELECT sum(a.amount) FROM allocation a WHERE a.receipt_id = r.id " \
+	"AND a.date <= :asof AND (a.ended IS NULL OR a.ended > :asof)), 0) AS unapplied "     \
+	"FROM receipt r WHERE r.kind = 'receipt' AND " cleared " AND +r.date <= :asof "      \
+	"AND (r.reversed IS NULL OR r.reversed > :asof)"
 
 /* The unapplied credit on :asof, one row per receipt or credit note with
  * some: kind ('receipt' or 'credit'), id, customer_id, number, date,
  * amount (its whole amount), unapplied (> 0). */
 #define CRM_AR_CREDITS_SQL                                                                    \
-	"(SELECT * FROM (SELECT 'receipt' AS kind, r.id, r.customer_id, r.number, r.date, "  \
-	"r.amount, r.amount - ifnull((SELECT sum(a.amount) FROM allocation a "                \
-	"WHERE a.receipt_id = r.id AND a.date <= :asof AND (a.ended IS NULL OR "              \
-	"a.ended > :asof)), 0) AS unapplied FROM receipt r WHERE r.kind = 'receipt' "        \
-	"AND r.date <= :asof AND (r.cleared IS NULL OR r.cleared > :asof) "                   \
-	"AND (r.reversed IS NULL OR r.reversed > :asof) "                                     \
-	"UNION ALL SELECT 'credit', d.id, d.customer_id, d.number, d.date, d.total, "         \
-	"d.total - " CRM_AR_SETTLED_SQL("credit_id") " FROM doc d WHERE d.kind = 'credit' "   \
-	"AND d.status = 'issued' AND d.date <= :asof "                                        \
-	"AND (d.cleared IS NULL OR d.cleared > :asof)) WHERE unapplied > 0)"
+	"(SELECT * FROM (" CRM_AR_RECEIPT_ROWS("r.cleared IS NULL") " UNION ALL "             \
+	CRM_AR_RECEIPT_ROWS("r.cleared > :asof") " UNION ALL "                                \
+	"SELECT 'credit', id, customer_id, number, date, total, left FROM ("                  \
+	CRM_AR_DOC_ITEMS("credit", "credit_id") ")) WHERE unapplied > 0)"
 
 /* ---- receipts ---- */
 

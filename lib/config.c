@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aging.h"
 #include "config.h"
 #include "doc.h"
 #include "text.h"
@@ -11,7 +12,8 @@
 enum value_type {
 	VT_TEXT, VT_DAYS, VT_PERCENT, VT_EMAIL, VT_STAGES, VT_SERIES,
 	VT_MONEY, /* an amount, stored as written ("5.00"); read with crm_config_money */
-	VT_RATE   /* a percentage with up to two decimals ("8.5%"), stored as "8.5" */
+	VT_RATE,  /* a percentage with up to two decimals ("8.5%"), stored as "8.5" */
+	VT_BUCKETS /* ascending day counts ("30,60,90,180"): the edges of ageing buckets */
 };
 
 /* One setting.  '*' in a pattern stands for one non-empty name (a stage, a
@@ -54,6 +56,8 @@ static const struct key {
 	{"series.credit", VT_SERIES, "CN-{YYYY}-{#####}", "the numbers of credit notes"},
 	{"series.receipt", VT_SERIES, "RC-{YYYY}-{#####}", "the numbers of receipts"},
 	{"series.refund", VT_SERIES, "RF-{YYYY}-{#####}", "the numbers of refunds"},
+	{"ar.buckets", VT_BUCKETS, "30,60,90,180",
+	 "the edges of crm ar aging's buckets in days past due (ar aging --buckets)"},
 	{"ar.writeoff_limit", VT_MONEY, "5.00",
 	 "the largest remainder crm ar writeoff closes without --force"},
 	{"dunning.1.days", VT_DAYS, "7", "days overdue that bring dunning level 1"},
@@ -224,6 +228,15 @@ int crm_config_check(const char *key, const char *value, char **normalized, stru
 					"%s: '%s' is not a number series (such as INV-{YYYY}-{#####})",
 					key, value);
 		break;
+	case VT_BUCKETS: {
+		struct crm_aging_buckets b;
+
+		if (crm_aging_buckets_parse(value, &b, NULL) != CRM_OK)
+			return crm_fail(err, CRM_EINVAL, "%s: '%s' is not 1 to %d ascending day "
+					"counts (such as 30,60,90,180)", key, value,
+					CRM_AGING_MAX_EDGES);
+		break;
+	}
 	case VT_MONEY: {
 		int64_t m;
 

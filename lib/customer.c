@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "activity.h"
+#include "aging.h"
 #include "contact.h"
 #include "deal.h"
 #include "doc.h"
@@ -885,6 +886,7 @@ static int (*const show_sections[])(struct crm_store *, int64_t, struct crm_rec 
 	crm_task_section,
 	crm_deal_section,
 	crm_doc_section,
+	crm_aging_section,
 };
 
 static int show_tags_and_fields(struct crm_store *st, int64_t id, struct crm_rec *rec,

@@ -197,6 +197,7 @@ series.invoice	INV-{YYYY}-{#####}	the numbers of invoices
 series.credit	CN-{YYYY}-{#####}	the numbers of credit notes
 series.receipt	RC-{YYYY}-{#####}	the numbers of receipts
 series.refund	RF-{YYYY}-{#####}	the numbers of refunds
+ar.buckets	30,60,90,180	the edges of crm ar aging's buckets in days past due (ar aging --buckets)
 ar.writeoff_limit	5.00	the largest remainder crm ar writeoff closes without --force
 dunning.1.days	7	days overdue that bring dunning level 1
 dunning.2.days	30	days overdue that bring dunning level 2
