@@ -199,6 +199,8 @@ city      Leeds
 archived  no
 created   2026-11-22T09:30:00
 updated   2026-11-22T09:30:00
+balance   0.00
+overdue   0.00
 
 contacts:
 ID  NAME     TITLE  EMAIL             PHONE             MOBILE           IM       PRIMARY

@@ -51,6 +51,8 @@ updated            2026-11-22T09:30:00
 tags               eu, vip
 field.po_required  no
 field.vat          yes
+balance            0.00
+overdue            0.00
 
 contacts:
 ID  NAME       TITLE  EMAIL             PHONE           MOBILE  IM  PRIMARY
@@ -67,7 +69,7 @@ out_is <"$T/table"
 err_empty
 
 cat >"$T/json" <<'EOF'
-{"id":1,"code":"ACME","name":"Acme Trading GmbH","kind":"company","status":"active","owner":"bob","email":"info@acme.example","phone":"+49 30 1234567","website":"https://acme.example","street":"Hauptstr. 1","city":"Berlin","region":"BE","postcode":"10115","country":"DE","tax_id":"DE123456","industry":"wholesale","source":"fair","tier":"gold","credit_limit":1500.50,"terms":30,"note":"Call before noon","campaign":null,"cadence":null,"archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","tags":["eu","vip"],"field":{"po_required":"no","vat":"yes"},"contacts":[{"id":1,"name":"Bob Baker","title":null,"email":"bob@acme.example","phone":null,"mobile":null,"im":null,"primary":true},{"id":2,"name":"Ann Adams","title":"CEO","email":null,"phone":"+49 30 1234568","mobile":null,"im":null,"primary":false}],"effective_cadence":null,"last_contact":null,"next_contact":null,"activities":[],"followups":[],"deals":[],"documents":[]}
+{"id":1,"code":"ACME","name":"Acme Trading GmbH","kind":"company","status":"active","owner":"bob","email":"info@acme.example","phone":"+49 30 1234567","website":"https://acme.example","street":"Hauptstr. 1","city":"Berlin","region":"BE","postcode":"10115","country":"DE","tax_id":"DE123456","industry":"wholesale","source":"fair","tier":"gold","credit_limit":1500.50,"terms":30,"note":"Call before noon","campaign":null,"cadence":null,"archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","tags":["eu","vip"],"field":{"po_required":"no","vat":"yes"},"contacts":[{"id":1,"name":"Bob Baker","title":null,"email":"bob@acme.example","phone":null,"mobile":null,"im":null,"primary":true},{"id":2,"name":"Ann Adams","title":"CEO","email":null,"phone":"+49 30 1234568","mobile":null,"im":null,"primary":false}],"effective_cadence":null,"last_contact":null,"next_contact":null,"activities":[],"followups":[],"deals":[],"documents":[],"balance":0.00,"overdue":0.00,"ageing":null,"receipts":[]}
 EOF
 
 try 'show, json is one object on one line' 0 crm customer show ACME --format json
@@ -79,8 +81,8 @@ out_is <"$T/json"
 
 try 'show, csv is a header and one row' 0 crm customer show ACME --format csv
 out_is <<'EOF'
-id,code,name,kind,status,owner,email,phone,website,street,city,region,postcode,country,tax_id,industry,source,tier,credit_limit,terms,note,campaign,cadence,archived,created,updated,tags,field.po_required,field.vat,effective_cadence,last_contact,next_contact
-1,ACME,Acme Trading GmbH,company,active,bob,info@acme.example,+49 30 1234567,https://acme.example,Hauptstr. 1,Berlin,BE,10115,DE,DE123456,wholesale,fair,gold,1500.50,30,Call before noon,,,0,2026-11-22T09:30:00,2026-11-22T09:30:00,eu;vip,no,yes,,,
+id,code,name,kind,status,owner,email,phone,website,street,city,region,postcode,country,tax_id,industry,source,tier,credit_limit,terms,note,campaign,cadence,archived,created,updated,tags,field.po_required,field.vat,effective_cadence,last_contact,next_contact,balance,overdue,ageing
+1,ACME,Acme Trading GmbH,company,active,bob,info@acme.example,+49 30 1234567,https://acme.example,Hauptstr. 1,Berlin,BE,10115,DE,DE123456,wholesale,fair,gold,1500.50,30,Call before noon,,,0,2026-11-22T09:30:00,2026-11-22T09:30:00,eu;vip,no,yes,,,,0.00,0.00,
 EOF
 err_empty
 
@@ -92,8 +94,8 @@ EOF
 
 try 'show, tsv' 0 crm customer show ACME --format tsv
 out_is <<'EOF'
-id	code	name	kind	status	owner	email	phone	website	street	city	region	postcode	country	tax_id	industry	source	tier	credit_limit	terms	note	campaign	cadence	archived	created	updated	tags	field.po_required	field.vat	effective_cadence	last_contact	next_contact
-1	ACME	Acme Trading GmbH	company	active	bob	info@acme.example	+49 30 1234567	https://acme.example	Hauptstr. 1	Berlin	BE	10115	DE	DE123456	wholesale	fair	gold	1500.50	30	Call before noon			0	2026-11-22T09:30:00	2026-11-22T09:30:00	eu;vip	no	yes			
+id	code	name	kind	status	owner	email	phone	website	street	city	region	postcode	country	tax_id	industry	source	tier	credit_limit	terms	note	campaign	cadence	archived	created	updated	tags	field.po_required	field.vat	effective_cadence	last_contact	next_contact	balance	overdue	ageing
+1	ACME	Acme Trading GmbH	company	active	bob	info@acme.example	+49 30 1234567	https://acme.example	Hauptstr. 1	Berlin	BE	10115	DE	DE123456	wholesale	fair	gold	1500.50	30	Call before noon			0	2026-11-22T09:30:00	2026-11-22T09:30:00	eu;vip	no	yes				0.00	0.00	
 EOF
 
 try 'show a bare customer, table leaves out empty fields' 0 crm customer show C00002 \
@@ -107,11 +109,13 @@ status    active
 archived  no
 created   2026-11-22T09:30:00
 updated   2026-11-22T09:30:00
+balance   0.00
+overdue   0.00
 EOF
 
 try 'show a bare customer, json keeps them as null' 0 crm customer show 2 --format json
 out_is <<'EOF'
-{"id":2,"code":"C00002","name":"Bolt","kind":"company","status":"active","owner":null,"email":null,"phone":null,"website":null,"street":null,"city":null,"region":null,"postcode":null,"country":null,"tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":null,"terms":null,"note":null,"campaign":null,"cadence":null,"archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","tags":[],"field":{},"contacts":[],"effective_cadence":null,"last_contact":null,"next_contact":null,"activities":[],"followups":[],"deals":[],"documents":[]}
+{"id":2,"code":"C00002","name":"Bolt","kind":"company","status":"active","owner":null,"email":null,"phone":null,"website":null,"street":null,"city":null,"region":null,"postcode":null,"country":null,"tax_id":null,"industry":null,"source":null,"tier":null,"credit_limit":null,"terms":null,"note":null,"campaign":null,"cadence":null,"archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","tags":[],"field":{},"contacts":[],"effective_cadence":null,"last_contact":null,"next_contact":null,"activities":[],"followups":[],"deals":[],"documents":[],"balance":0.00,"overdue":0.00,"ageing":null,"receipts":[]}
 EOF
 
 try 'show --columns in json' 0 crm customer show ACME --format json \
