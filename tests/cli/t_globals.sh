@@ -31,6 +31,7 @@ groups:
    order      Sales orders: lines, promised dates, what is shipped.
    delivery   Deliveries of an order's lines, and backorders.
    invoice    Invoices and credit notes: numbered without gaps, issued, voided, credited.
+   ar         Receivables: receipts, settlement, ageing, statements, dunning, credit control.
    report     Reports a manager reads.
    remind     What is due: the report for cron, by mail too.
    history    What changed, when, and who changed it (the audit log).
@@ -159,7 +160,20 @@ invoice list
 invoice show
 invoice print
 invoice import
+ar receipt
+ar apply
+ar reverse
+ar writeoff
+ar refund
+ar receipts
+ar open
+ar aging
+ar statement
+ar dunning
+ar credit
+ar concentration
 report activity
+report commission
 remind
 history customer
 history contact
