@@ -6,11 +6,14 @@
 # remind: a line of its own in --list-cmds) takes its options right after its
 # name; its entry is the quoted group alone ('agenda').  'quote line',
 # 'order line' and 'invoice line' take a verb of their own first (add, edit,
-# rm), then the document, and the options of that verb.  Customer codes,
-# contact ids, deal codes, stages, tags, reps, SKUs and the numbers of
-# quotes, orders, deliveries and invoices are read from the database the
-# command line names (--db, CRM_DB or the default), and only when that
-# database exists: completing never creates one.
+# rm), then the document, and the options of that verb; so do 'ar receipt
+# import' and 'ar dunning history' (the verb's first argument is 'import'
+# or 'history', or else a customer, or nothing).  Customer codes, contact
+# ids, deal codes, stages, tags, reps, clerks, SKUs and the numbers of
+# quotes, orders, deliveries, invoices (open ones where they are to be
+# paid: INVOICE=AMOUNT) and receipts are read from the database the command
+# line names (--db, CRM_DB or the default), and only when that database
+# exists: completing never creates one.
 #
 # Lists of words are split on purpose ($(...) unquoted), and '~/' is a tilde
 # as typed, to be expanded by hand:
@@ -32,7 +35,8 @@ _crm_takes_value()
 		--close | --reason | --by | --share | --sku | --price | --cost | --unit | \
 		--tax-rate | --search | --valid-until | --product | --text | --qty | \
 		--discount | --description | --promised | --line | --date | --tracking | \
-		--order | --delivery | --template | --output)
+		--order | --delivery | --template | --output | --method | --ref | --clerk | \
+		--apply | --as-of | --buckets | --min | --top | --dir | --month | --basis)
 		return 0 ;;
 	esac
 	return 1
@@ -48,14 +52,17 @@ _crm_customer_fields='--code --kind --status --owner --email --phone --website
 # The values some options take.
 _crm_activity_types='call email im visit meeting note'
 _crm_priorities='low normal high urgent'
-_crm_remind_sections='today soon overdue cadence feedback stalled closing'
+_crm_remind_sections='today soon overdue cadence feedback stalled closing ship due
+	late credit'
 _crm_quote_statuses='draft sent accepted rejected expired open all'
 _crm_order_statuses='draft open partial shipped cancelled all'
-_crm_invoice_statuses='draft issued void overdue all'
+_crm_invoice_statuses='draft issued partly-paid paid overdue open void all'
+_crm_ar_methods='cash transfer card cheque other'
 
 # _crm_verb_opts GROUP [VERB [ARG0]]: the verb's own options (the group's,
 # for a group that is one command); for 'quote line', 'order line' and
-# 'invoice line', those of their verb ARG0 (add, edit, rm).
+# 'invoice line', those of their verb ARG0 (add, edit, rm); for 'ar receipt'
+# and 'ar dunning', those of 'import' and 'history' when ARG0 is that.
 _crm_verb_opts()
 {
 	case "$1${2:+ $2}" in
@@ -107,6 +114,7 @@ _crm_verb_opts()
 	'deal forecast') echo --by --owner --from --to ;;
 	'deal funnel') echo --by --from --to ;;
 	'report activity') echo --by --rep --from --to --sinks --share ;;
+	'report commission') echo --month --basis --rep --total --no-total ;;
 	'remind') echo --rep --days --only --mbox --send ;;
 	'history customer' | 'history contact' | 'history deal' | 'history task') ;;
 	'history activity') ;;
@@ -146,10 +154,31 @@ _crm_verb_opts()
 	'invoice credit') echo --line --reason ;;
 	'invoice list') echo --customer --status --kind ;;
 	'invoice import') echo --from --format --dry-run ;;
+	'ar receipt')
+		case $3 in
+		import) echo --from --format --dry-run --skip-unmatched ;;
+		*) echo --date --method --ref --clerk --note --apply --unapplied ;;
+		esac ;;
+	'ar apply') echo --date ;;
+	'ar reverse') echo --reason --date ;;
+	'ar writeoff') echo --reason --date --force ;;
+	'ar refund') echo --date --method --ref --clerk --note ;;
+	'ar receipts') echo --customer --from --to --method --clerk --kind --by ;;
+	'ar open') echo --as-of --total --no-total ;;
+	'ar aging')
+		echo --as-of --by --buckets --customer --rep --detail --min --chart \
+			--total --no-total --sql ;;
+	'ar statement') echo --from --to --print --format --template --output ;;
+	'ar dunning')
+		[[ $3 == history ]] ||
+			echo --as-of --dry-run --mbox --dir --send --to --customer ;;
+	'ar credit') ;;
+	'ar concentration') echo --top --as-of --total --no-total ;;
 	esac
 }
 
-# _crm_columns GROUP [VERB]: the column names --columns and --sort accept.
+# _crm_columns GROUP [VERB [ARG0]]: the column names --columns and --sort
+# accept.
 _crm_columns()
 {
 	local customer='id code name kind status owner email phone website street
@@ -214,7 +243,28 @@ _crm_columns()
 	'delivery list')
 		echo number order customer name date ship_to tracking lines note ;;
 	'invoice show') echo "$doc lines credits" ;;
-	'invoice list') echo number kind customer name date due status total ;;
+	'invoice list') echo number kind customer name date due status total open ;;
+	'report commission') echo rep basis base rate commission ;;
+	'ar receipts')
+		# the receipts, or their totals --by method, clerk, year or month
+		echo number kind date customer name amount applied unapplied method ref \
+			clerk status year month count average largest ;;
+	'ar open') echo customer kind number date due days total paid open status ;;
+	'ar aging')
+		# by customer (the default buckets), or --detail
+		echo code name rep not_due 1-30 31-60 61-90 91-180 over_180 open credit \
+			balance customer kind number date due days bucket ;;
+	'ar statement') echo date kind number ref debit credit balance ;;
+	'ar dunning')
+		if [[ $3 == history ]]; then
+			echo date customer name level invoices overdue fee interest to
+		else
+			echo customer name level level_name invoices overdue fee interest \
+				total to
+		fi ;;
+	'ar credit')
+		echo code name rep limit orders invoices credit exposure over ;;
+	'ar concentration') echo rank code name balance share cumulative pareto ;;
 	esac
 }
 
@@ -271,6 +321,24 @@ _crm_invoice_keys()
 	_crm_query invoice list --status all --kind all --format tsv --no-header \
 		--columns number
 }
+# _crm_open_invoices [CUSTOMER]: the numbers of the invoices left to pay (of
+# CUSTOMER).
+_crm_open_invoices()
+{
+	_crm_query invoice list --status open --kind invoice ${1:+--customer "$1"} \
+		--format tsv --no-header --columns number
+}
+# The numbers of the receipts and refunds not reversed yet.
+_crm_receipt_keys()
+{
+	_crm_query ar receipts --kind all --format tsv --no-header \
+		--columns number,status | awk -F '\t' '$2 != "reversed" { print $1 }'
+}
+_crm_clerks()
+{
+	_crm_query ar receipts --kind all --format tsv --no-header --columns clerk |
+		sort -u
+}
 # _crm_customer_values COLUMN: the values the customers have in COLUMN.
 _crm_customer_values()
 {
@@ -322,11 +390,29 @@ _crm_add_list()
 	compopt -o nospace 2>/dev/null
 }
 
+# _crm_add_pay INVOICES: for INVOICE=AMOUNT, offers "INVOICE=" for the
+# invoices the line does not pay yet (nothing once the "=" is typed).
+_crm_add_pay()
+{
+	local IFS=$' \t\n' w words=''
+	[[ $cur == *=* ]] && return 0
+	for w; do [[ $_crm_paid == *" $w "* ]] || words+=" $w"; done
+	COMPREPLY+=($(compgen -P "$_crm_prefix" -S = -W "$words" -- "$cur"))
+	compopt -o nospace 2>/dev/null
+}
+
 _crm_files()
 {
 	local IFS=$'\n'
 	compopt -o filenames 2>/dev/null
 	COMPREPLY+=($(compgen -f -P "$_crm_prefix" -- "$cur"))
+}
+
+_crm_dirs()
+{
+	local IFS=$'\n'
+	compopt -o filenames 2>/dev/null
+	COMPREPLY+=($(compgen -d -P "$_crm_prefix" -- "$cur"))
 }
 
 # _crm_value OPTION: completes the value of OPTION (of verb $group $verb).
@@ -335,19 +421,29 @@ _crm_value()
 	local dates='today tomorrow yesterday' later='today tomorrow'
 	case "$1" in
 	--db | --template | --output) _crm_files ;;
+	--dir) _crm_dirs ;;
 	--format)
-		# print's --format is what it prints, not the output format
+		# print's --format is what it prints, not the output format (so is
+		# that of 'ar statement --print')
 		case "$group $verb" in
 		'customer import' | 'product import' | 'invoice import')
 			_crm_add csv json ndjson ;;
 		'customer export' | 'product export') _crm_add csv tsv json ndjson ;;
 		'quote print' | 'delivery print' | 'invoice print') _crm_add text html pdf ;;
+		'ar receipt' | 'ar statement')
+			if [[ $verb == receipt && $_crm_arg0 == import ]]; then
+				_crm_add csv json ndjson
+			elif [[ -n $_crm_print ]]; then
+				_crm_add text html pdf
+			else
+				_crm_add table csv tsv json ndjson
+			fi ;;
 		*) _crm_add table csv tsv json ndjson ;;
 		esac ;;
-	--columns) _crm_add_list $(_crm_columns "$group" "$verb") ;;
+	--columns) _crm_add_list $(_crm_columns "$group" "$verb" "$_crm_arg0") ;;
 	--sort)
 		local c cols=
-		for c in $(_crm_columns "$group" "$verb"); do
+		for c in $(_crm_columns "$group" "$verb" "$_crm_arg0"); do
 			[[ $c == tags ]] || cols+=" $c -$c"
 		done
 		_crm_add $cols ;;
@@ -364,18 +460,20 @@ _crm_value()
 	--kind)
 		case $group in
 		invoice) _crm_add invoice credit all ;;
+		ar) _crm_add receipt refund all ;;
 		*) _crm_add company person ;;
 		esac ;;
-	--today | --since | --due-before | --date) _crm_add $dates ;;
+	--today | --since | --due-before | --date | --as-of) _crm_add $dates ;;
 	--due | --next | --close | --valid-until | --promised) _crm_add $later ;;
 	--at) [[ $group == activity ]] && _crm_add $dates ;;
 	--from | --to)
-		# a file, the reps of a hand-over, the quote to copy, else the dates
-		# of a period
+		# a file, the reps of a hand-over, the quote to copy, the address
+		# of dunning letters, else the dates of a period
 		case "$group $verb $1" in
 		'customer import --from' | 'product import --from' | \
-			'invoice import --from')
+			'invoice import --from' | 'ar receipt --from')
 			_crm_files ;;
+		'ar dunning --to') ;;
 		'quote new --from') _crm_add $(_crm_quote_keys) ;;
 		*\ reassign\ * | 'lead assign --to') _crm_add $(_crm_owners) ;;
 		*) _crm_add $dates ;;
@@ -389,7 +487,13 @@ _crm_value()
 		'report activity') _crm_add rep type customer ;;
 		'deal forecast') _crm_add month quarter ;;
 		'deal funnel') _crm_add rep ;;
+		'ar receipts') _crm_add method clerk year month ;;
+		'ar aging') _crm_add due issue ;;
 		esac ;;
+	--method) _crm_add $_crm_ar_methods ;;
+	--basis) _crm_add invoiced paid ;;
+	--clerk) _crm_add $(_crm_clerks) ;;
+	--apply) _crm_add_pay $(_crm_open_invoices "$_crm_arg0") ;;
 	--only) _crm_add_list $_crm_remind_sections ;;
 	--stage) _crm_add $(_crm_stages) ;;
 	--customer) _crm_add $(_crm_customer_keys) ;;
@@ -405,18 +509,18 @@ _crm_value()
 _crm()
 {
 	local _crm_bin=${COMP_WORDS[0]} _crm_db='' _crm_prefix='' _crm_arg0='' cur opt
+	local _crm_print='' _crm_paid=' '
 	local -a words=()
 	local i w cword group='' verb='' gi=0 npos=0 dashdash='' verbless='' first
 
 	[[ $_crm_bin == '~/'* ]] && _crm_bin=$HOME/${_crm_bin#'~/'}
 	COMPREPLY=()
 
-	# Rejoin "--opt=value", which COMP_WORDBREAKS splits at the "=".
+	# Rejoin "--opt=value" and "KEY=VALUE" (--field, --line, INVOICE=AMOUNT),
+	# which COMP_WORDBREAKS splits at the "=".
 	for ((i = 0; i <= COMP_CWORD; i++)); do
 		w=${COMP_WORDS[i]}
-		if ((${#words[@]} > 1)) && [[ $w == = && ${words[-1]} == --* && ${words[-1]} != *=* ]]; then
-			words[-1]+='='
-		elif ((${#words[@]} > 1)) && [[ ${words[-1]} == --*= && ${COMP_WORDS[i-1]} == = ]]; then
+		if ((${#words[@]} > 1)) && [[ $w == = || ${COMP_WORDS[i-1]} == = ]]; then
 			words[-1]+=$w
 		else
 			words+=("$w")
@@ -457,8 +561,14 @@ _crm()
 			--) dashdash=1 ;;
 			--db=*) _crm_db=${w#--db=} ;;
 			--db) _crm_db=${words[i+1]}; ((i++)) ;;
+			--print) _crm_print=1 ;;
+			--apply=*=*) w=${w#--apply=} _crm_paid+="${w%%=*} " ;;
+			--apply)
+				((i + 1 < cword)) && w=${words[i+1]} _crm_paid+="${w%%=*} "
+				((i++)) ;;
 			--*=*) ;;
 			-?*) _crm_takes_value "$w" && ((i++)) ;;
+			*=*) _crm_paid+="${w%%=*} "; ((npos++ == 0)) && _crm_arg0=$w ;;
 			*) ((npos++ == 0)) && _crm_arg0=$w ;;
 			esac
 		done
@@ -555,6 +665,17 @@ _crm()
 	'invoice line 1' | 'invoice issue 0' | 'invoice void 0' | 'invoice rm 0' | \
 		'invoice credit 0' | 'invoice show 0' | 'invoice print 0')
 		_crm_add $(_crm_invoice_keys) ;;
+	# 'ar receipt import' and 'ar dunning history': their verb, or else
+	# (receipt) the customer
+	'ar receipt 0') _crm_add import $(_crm_customer_keys) ;;
+	'ar dunning 0') _crm_add history ;;
+	'ar apply 0' | 'ar refund 0' | 'ar open 0' | 'ar statement 0')
+		_crm_add $(_crm_customer_keys) ;;
+	'ar dunning 1') [[ $_crm_arg0 == history ]] && _crm_add $(_crm_customer_keys) ;;
+	# INVOICE=AMOUNT ...
+	ar\ apply\ *) _crm_add_pay $(_crm_open_invoices "$_crm_arg0") ;;
+	'ar reverse 0') _crm_add $(_crm_receipt_keys) ;;
+	'ar writeoff 0') _crm_add $(_crm_open_invoices) ;;
 	esac
 	return 0
 }

@@ -6,11 +6,14 @@
 # remind: a line of its own in --list-cmds) takes its options right after its
 # name; its entry is the quoted group alone ('agenda').  'quote line',
 # 'order line' and 'invoice line' take a verb of their own first (add, edit,
-# rm), then the document, and the options of that verb.  Customer codes,
-# contact ids, deal codes, stages, tags, reps, SKUs and the numbers of
-# quotes, orders, deliveries and invoices are read from the database the
-# command line names (--db, CRM_DB or the default), and only when that
-# database exists: completing never creates one.
+# rm), then the document, and the options of that verb; so do 'ar receipt
+# import' and 'ar dunning history' (the verb's first argument is 'import'
+# or 'history', or else a customer, or nothing).  Customer codes, contact
+# ids, deal codes, stages, tags, reps, clerks, SKUs and the numbers of
+# quotes, orders, deliveries, invoices (open ones where they are to be
+# paid: INVOICE=AMOUNT) and receipts are read from the database the command
+# line names (--db, CRM_DB or the default), and only when that database
+# exists: completing never creates one.
 
 function __crm_takes_value -a opt
     contains -- $opt --db --format --columns --user --today --code --name --kind \
@@ -23,7 +26,8 @@ function __crm_takes_value -a opt
         --amount --stage --probability --close --reason --by --share --sku --price \
         --cost --unit --tax-rate --search --valid-until --product --text --qty \
         --discount --description --promised --line --date --tracking --order \
-        --delivery --template --output
+        --delivery --template --output --method --ref --clerk --apply --as-of --buckets \
+        --min --top --dir --month --basis
 end
 
 # Prints the command line's group, verb, database, the number of arguments
@@ -115,12 +119,24 @@ function __crm_line_is -a group verb
     test "$p[1]" = "$group" -a "$p[2]" = line -a "$p[6]" = "$verb" -a "$p[4]" -ge 1
 end
 
+# __crm_sub_is GROUP VERB SUB: completing after "GROUP VERB SUB" (ar receipt
+# import, ar dunning history), past SUB.
+function __crm_sub_is -a group verb sub
+    set -l p (__crm_parse)
+    test "$p[1]" = "$group" -a "$p[2]" = "$verb" -a "$p[6]" = "$sub" -a "$p[4]" -ge 1
+end
+
 # The verbs whose --format is their own: the format they read or write, or
-# (print) what they print.
+# (print, ar statement --print) what they print.
 function __crm_own_format
     set -l p (__crm_parse)
     contains -- "$p[1] $p[2]" 'customer import' 'customer export' 'product import' \
         'product export' 'quote print' 'delivery print' 'invoice print' 'invoice import'
+    or __crm_sub_is ar receipt import
+    or begin
+        test "$p[1] $p[2]" = 'ar statement'
+        and contains -- --print (commandline -opc)
+    end
 end
 
 # After any verb but "customer tag", which reads every word as a tag, and
@@ -234,6 +250,56 @@ end
 function __crm_invoices
     __crm_query invoice list --status all --kind all --format tsv --no-header \
         --columns number | string match -v ''
+end
+
+# __crm_open_invoices [CUSTOMER]: the numbers of the invoices left to pay (of
+# CUSTOMER).
+function __crm_open_invoices
+    set -l customer
+    test -n "$argv[1]"; and set customer --customer $argv[1]
+    __crm_query invoice list --status open --kind invoice $customer --format tsv --no-header \
+        --columns number | string match -v ''
+end
+
+# INVOICE=AMOUNT: "INVOICE=" for the open invoices of the customer the line
+# names first (of everyone if none) that the line does not pay yet; nothing
+# once the "=" is typed.
+function __crm_pay
+    commandline -ct | string replace -r -- '^--apply=' '' | string match -q -- '*=*'
+    and return
+    set -l p (__crm_parse)
+    set -l customer $p[6]
+    test "$customer" = import; and set customer ''
+    set -l words (commandline -opc)
+    set -l paid
+    set -l i 1
+    while test $i -le (count $words)
+        switch $words[$i]
+            case --apply
+                set i (math $i + 1)
+                set -q words[$i]; and set -a paid (string replace -r -- '=.*' '' $words[$i])
+            case '--apply=*=*'
+                set -a paid (string replace -r -- '^--apply=([^=]*)=.*' '$1' $words[$i])
+            case '-*'
+            case '*=*'
+                set -a paid (string replace -r -- '=.*' '' $words[$i])
+        end
+        set i (math $i + 1)
+    end
+    for n in (__crm_open_invoices $customer)
+        contains -- $n $paid; or echo $n=
+    end
+end
+
+# The numbers of the receipts and refunds not reversed yet.
+function __crm_receipts
+    __crm_query ar receipts --kind all --format tsv --no-header --columns number,status |
+        string match -rv '\treversed$' | string replace -r '\t.*' ''
+end
+
+function __crm_clerks
+    __crm_query ar receipts --kind all --format tsv --no-header --columns clerk | sort -u |
+        string match -v ''
 end
 
 # __crm_customer_values COLUMN: the values the customers have in COLUMN.
@@ -377,7 +443,32 @@ function __crm_columns
         case 'invoice show'
             printf '%s\n' $doc lines credits
         case 'invoice list'
-            printf '%s\n' number kind customer name date due status total
+            printf '%s\n' number kind customer name date due status total open
+        case 'report commission'
+            printf '%s\n' rep basis base rate commission
+        case 'ar receipts'
+            # the receipts, or their totals --by method, clerk, year or month
+            printf '%s\n' number kind date customer name amount applied unapplied method \
+                ref clerk status year month count average largest
+        case 'ar open'
+            printf '%s\n' customer kind number date due days total paid open status
+        case 'ar aging'
+            # by customer (the default buckets), or --detail
+            printf '%s\n' code name rep not_due 1-30 31-60 61-90 91-180 over_180 open \
+                credit balance customer kind number date due days bucket
+        case 'ar statement'
+            printf '%s\n' date kind number ref debit credit balance
+        case 'ar dunning'
+            if test "$p[6]" = history
+                printf '%s\n' date customer name level invoices overdue fee interest to
+            else
+                printf '%s\n' customer name level level_name invoices overdue fee interest \
+                    total to
+            end
+        case 'ar credit'
+            printf '%s\n' code name rep limit orders invoices credit exposure over
+        case 'ar concentration'
+            printf '%s\n' rank code name balance share cumulative pareto
     end
 end
 
@@ -604,7 +695,8 @@ set -l c "__crm_is 'remind' ''"
 complete -c crm -n $c -l rep -x -a '(__crm_owners)' -d "only this rep's reminders"
 complete -c crm -n $c -l days -x -d 'how many days "soon" covers, default 1'
 complete -c crm -n $c -l only -x \
-    -a '(__crm_list today soon overdue cadence feedback stalled closing)' -d 'only these sections'
+    -a '(__crm_list today soon overdue cadence feedback stalled closing ship due late credit)' \
+    -d 'only these sections'
 complete -c crm -n $c -l mbox -d 'write the reminders as mail messages (mbox)'
 complete -c crm -n $c -l send -d 'send the reminders by mail'
 
@@ -684,6 +776,14 @@ complete -c crm -n $c -l from -x -a 'today tomorrow yesterday' -d 'first day, de
 complete -c crm -n $c -l to -x -a 'today tomorrow yesterday' -d 'last day, default today'
 complete -c crm -n $c -l sinks -d 'customers that take much time and bring little'
 complete -c crm -n $c -l share -x -d 'the share of time that counts as much (%)'
+
+# report commission
+set -l c '__crm_is report commission'
+complete -c crm -n $c -l month -x -d 'the month (YYYY-MM), default this one'
+complete -c crm -n $c -l basis -x -a 'invoiced paid' -d 'what the commission is on'
+complete -c crm -n $c -l rep -x -a '(__crm_owners)' -d 'only this rep'
+complete -c crm -n $c -l total -d 'end with a total row'
+complete -c crm -n $c -l no-total -d 'no total row'
 
 # config get, set, unset, list; config keys takes only the options every
 # verb takes.
@@ -817,7 +917,8 @@ complete -c crm -n $c -l line -x -d 'credit only QTY of line POS (POS=QTY)'
 complete -c crm -n $c -l reason -x -d 'why, added to the note'
 set -l c '__crm_is invoice list'
 complete -c crm -n $c -l customer -x -a '(__crm_customers)' -d "only this customer's invoices"
-complete -c crm -n $c -l status -x -a 'draft issued void overdue all' -d 'only this status'
+complete -c crm -n $c -l status -x -a 'draft issued partly-paid paid overdue open void all' \
+    -d 'only this status'
 complete -c crm -n $c -l kind -x -a 'invoice credit all' -d 'invoices, credit notes or all'
 complete -c crm -n '__crm_is invoice show 0' -a '(__crm_invoices)' -d invoice
 complete -c crm -n '__crm_is invoice print 0' -a '(__crm_invoices)' -d invoice
@@ -825,3 +926,95 @@ set -l c '__crm_is invoice import'
 complete -c crm -n $c -l from -r -F -d 'file to read, - for standard input'
 complete -c crm -n $c -l format -x -a 'csv json ndjson' -d 'input format'
 complete -c crm -n $c -l dry-run -d 'check only, write nothing'
+
+# ar receipt (and its 'import'), apply, reverse, writeoff, refund, receipts,
+# open, aging, statement, dunning (and its 'history'), credit, concentration
+set -l methods cash transfer card cheque other
+complete -c crm -n '__crm_is ar receipt 0' -a import -d 'import receipts from a bank statement'
+complete -c crm -n '__crm_is ar receipt 0' -a '(__crm_customers)' -d customer
+set -l c '__crm_is ar receipt; and not __crm_sub_is ar receipt import'
+complete -c crm -n $c -l date -x -a 'today tomorrow yesterday' -d 'date received, default today'
+complete -c crm -n $c -l method -x -a "$methods" -d 'how it was paid'
+complete -c crm -n $c -l ref -x -d reference
+complete -c crm -n $c -l clerk -x -a '(__crm_clerks)' -d 'who took it'
+complete -c crm -n $c -l note -x -d note
+complete -c crm -n $c -l apply -x -a '(__crm_pay)' -d 'settle INVOICE with AMOUNT'
+complete -c crm -n $c -l unapplied -d 'settle nothing, keep it all as credit'
+set -l c '__crm_sub_is ar receipt import'
+complete -c crm -n $c -l from -r -F -d 'file to read, - for standard input'
+complete -c crm -n $c -l format -x -a 'csv json ndjson' -d 'input format'
+complete -c crm -n $c -l dry-run -d 'check only, write nothing'
+complete -c crm -n $c -l skip-unmatched -d 'import the rows that match, list the others'
+complete -c crm -n '__crm_is ar apply 0' -a '(__crm_customers)' -d customer
+complete -c crm -n '__crm_is ar apply; and not __crm_is ar apply 0' -a '(__crm_pay)' \
+    -d 'settle INVOICE with AMOUNT'
+complete -c crm -n '__crm_is ar apply' -l date -x -a 'today tomorrow yesterday' \
+    -d 'date applied, default today'
+set -l c '__crm_is ar reverse'
+complete -c crm -n '__crm_is ar reverse 0' -a '(__crm_receipts)' -d 'receipt or refund'
+complete -c crm -n $c -l reason -x -d 'why (a bounced cheque ...)'
+complete -c crm -n $c -l date -x -a 'today tomorrow yesterday' -d 'date reversed, default today'
+set -l c '__crm_is ar writeoff'
+complete -c crm -n '__crm_is ar writeoff 0' -a '(__crm_open_invoices)' -d 'open invoice'
+complete -c crm -n $c -l reason -x -d why
+complete -c crm -n $c -l date -x -a 'today tomorrow yesterday' -d 'date written off, default today'
+complete -c crm -n $c -l force -d 'write off more than ar.writeoff_limit'
+set -l c '__crm_is ar refund'
+complete -c crm -n '__crm_is ar refund 0' -a '(__crm_customers)' -d customer
+complete -c crm -n $c -l date -x -a 'today tomorrow yesterday' -d 'date paid back, default today'
+complete -c crm -n $c -l method -x -a "$methods" -d 'how it was paid back'
+complete -c crm -n $c -l ref -x -d reference
+complete -c crm -n $c -l clerk -x -a '(__crm_clerks)' -d 'who paid it'
+complete -c crm -n $c -l note -x -d note
+set -l c '__crm_is ar receipts'
+complete -c crm -n $c -l customer -x -a '(__crm_customers)' -d "only this customer's"
+complete -c crm -n $c -l from -x -a 'today tomorrow yesterday' -d 'first day'
+complete -c crm -n $c -l to -x -a 'today tomorrow yesterday' -d 'last day'
+complete -c crm -n $c -l method -x -a "$methods" -d 'only those paid so'
+complete -c crm -n $c -l clerk -x -a '(__crm_clerks)' -d 'only those of this clerk'
+complete -c crm -n $c -l kind -x -a 'receipt refund all' -d 'receipts, refunds or all'
+complete -c crm -n $c -l by -x -a 'method clerk year month' -d 'totals by'
+set -l c '__crm_is ar open'
+complete -c crm -n '__crm_is ar open 0' -a '(__crm_customers)' -d customer
+complete -c crm -n $c -l as-of -x -a 'today tomorrow yesterday' -d 'the day, default today'
+complete -c crm -n $c -l total -d 'end with a total row'
+complete -c crm -n $c -l no-total -d 'no total row'
+set -l c '__crm_is ar aging'
+complete -c crm -n $c -l as-of -x -a 'today tomorrow yesterday' -d 'the day, default today'
+complete -c crm -n $c -l by -x -a 'due issue' -d 'days overdue counted from'
+complete -c crm -n $c -l buckets -x -d 'upper edges of the buckets in days (30,60,90,180)'
+complete -c crm -n $c -l customer -x -a '(__crm_customers)' -d 'only this customer'
+complete -c crm -n $c -l rep -x -a '(__crm_owners)' -d "only this rep's customers"
+complete -c crm -n $c -l detail -d 'the open invoices and credits one by one'
+complete -c crm -n $c -l min -x -d 'only balances of at least this much'
+complete -c crm -n $c -l chart -d 'draw the bucket totals as bars'
+complete -c crm -n $c -l total -d 'end with a total row'
+complete -c crm -n $c -l no-total -d 'no total row'
+complete -c crm -n $c -l sql -d 'print the query'
+# ar statement: with --print, --format is what it prints
+set -l c '__crm_is ar statement'
+complete -c crm -n '__crm_is ar statement 0' -a '(__crm_customers)' -d customer
+complete -c crm -n $c -l from -x -a 'today tomorrow yesterday' \
+    -d 'first day, default the first of this month'
+complete -c crm -n $c -l to -x -a 'today tomorrow yesterday' -d 'last day, default today'
+complete -c crm -n $c -l print -d 'render it with the statement template'
+complete -c crm -n "$c; and __crm_own_format" -l format -x -a 'text html pdf' -d 'what to print'
+complete -c crm -n $c -l template -r -F -d 'template file'
+complete -c crm -n $c -l output -r -F -d 'file to write, default standard output'
+set -l c '__crm_is ar dunning; and not __crm_sub_is ar dunning history'
+complete -c crm -n '__crm_is ar dunning 0' -a history -d 'the letters recorded'
+complete -c crm -n $c -l as-of -x -a 'today tomorrow yesterday' -d 'the day, default today'
+complete -c crm -n $c -l dry-run -d 'record and send nothing'
+complete -c crm -n $c -l mbox -d 'write the letters as mail (mboxrd)'
+complete -c crm -n $c -l dir -x -a '(__fish_complete_directories)' -d 'write one file per letter there'
+complete -c crm -n $c -l send -d 'send the letters by mail'
+complete -c crm -n $c -l to -x -d 'send every letter to this address instead'
+complete -c crm -n $c -l customer -x -a '(__crm_customers)' -d 'only this customer'
+complete -c crm -n '__crm_sub_is ar dunning history; and __crm_is ar dunning 1' \
+    -a '(__crm_customers)' -d customer
+# ar credit takes only the options every verb takes.
+set -l c '__crm_is ar concentration'
+complete -c crm -n $c -l top -x -d 'the first N, the rest summed as others'
+complete -c crm -n $c -l as-of -x -a 'today tomorrow yesterday' -d 'the day, default today'
+complete -c crm -n $c -l total -d 'end with a total row'
+complete -c crm -n $c -l no-total -d 'no total row'

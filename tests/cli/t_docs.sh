@@ -112,6 +112,24 @@ id=$(crm -q invoice new --delivery DN-2026-00001 | sed -n 's/^draft //p')
 crm -q invoice issue "$id" >/dev/null
 crm -q invoice credit INV-2026-00001 --line 1=1 >/dev/null
 crm -q invoice new ACME >/dev/null
+# Receivables, in a database of their own: INV-2026-00001 (ACME) and
+# INV-2026-00002 (GLOBEX) are open, the first paid in part by receipt
+# RC-2026-00001 (taken by ann, the user); RC-2026-00002 was reversed;
+# RF-2026-00001 paid back part of RC-2026-00003 (taken by bob).
+crm_ar() { crm -q --db "$T/ar.db" "$@"; }
+crm_ar customer add Acme --code ACME >/dev/null
+crm_ar customer add 'Globex Corporation' --code GLOBEX >/dev/null
+crm_ar product add WIDGET Widget --price 10 >/dev/null
+for c in ACME GLOBEX; do
+	id=$(crm_ar invoice new "$c" | sed -n 's/^draft //p')
+	crm_ar invoice line add "$id" --product WIDGET --qty 5 >/dev/null
+	crm_ar invoice issue "$id" >/dev/null
+done
+crm_ar ar receipt ACME 20 --method cash >/dev/null
+crm_ar ar receipt GLOBEX 5 --apply INV-2026-00002=5 >/dev/null
+crm_ar ar reverse RC-2026-00002 --reason bounced
+crm_ar ar receipt GLOBEX 30 --unapplied --clerk bob >/dev/null
+crm_ar ar refund GLOBEX 10 >/dev/null
 
 # The lines to complete (at their end), one a line, and the matches each
 # should give: those of line N are in $T/want.N.
@@ -151,7 +169,8 @@ common='--format --columns --no-header --db --user --today --quiet --help'
 	line 'crm remind --' --rep --days --only --mbox --send $common
 }
 line 'crm agenda --rep ' bob
-line 'crm remind --only ' today soon overdue cadence feedback stalled closing
+line 'crm remind --only ' today soon overdue cadence feedback stalled closing ship due \
+	late credit
 line 'crm deal mo' move
 line 'crm deal show ' D00001 D00002
 line 'crm deal won ' D00001
@@ -177,7 +196,7 @@ line 'crm config set deal.st' deal.stages \
 	deal.stage.proposal.probability deal.stage.proposal.stall \
 	deal.stage.negotiation.probability deal.stage.negotiation.stall \
 	deal.stage.demo.probability deal.stage.demo.stall
-line 'crm config get re' rep.bob.email remind.from remind.to
+line 'crm config get re' rep.bob.commission rep.bob.email remind.from remind.to
 # products, quotes, orders and deliveries: 'quote line' and 'order line' take
 # their verb first, then the document and that verb's options; print's
 # --format is what it prints
@@ -213,7 +232,7 @@ line 'crm invoice new ' ACME GLOBEX
 line 'crm invoice new --order ' SO-2026-00001
 line 'crm invoice new --delivery ' DN-2026-00001
 line 'crm invoice list --customer ' ACME GLOBEX
-line 'crm invoice list --status ' draft issued void overdue all
+line 'crm invoice list --status ' draft issued partly-paid paid overdue open void all
 line 'crm invoice list --kind ' invoice credit all
 line 'crm invoice show ' CN-2026-00001 INV-2026-00001
 line 'crm invoice credit ' CN-2026-00001 INV-2026-00001
@@ -221,6 +240,38 @@ line 'crm invoice print INV-2026-00001 --format ' text html pdf
 line 'crm invoice import --format ' csv json ndjson
 line 'crm invoice import --dr' --dry-run
 line "crm --db $T/none.db invoice show "
+line 'crm report commission --basis ' invoiced paid
+# shellcheck disable=SC2086 # a list of words
+line 'crm report commission --' --month --basis --rep --total --no-total $common
+# receivables: 'ar receipt import' and 'ar dunning history' like 'quote line',
+# open invoices as INVOICE= (but those the line pays already), receipts not
+# reversed, clerks, and statement's --format with --print
+ar="crm --db $T/ar.db ar"
+line "$ar receipt " import ACME GLOBEX
+line "$ar receipt ACME 10 --method " cash transfer card cheque other
+line "$ar receipt ACME 10 --clerk " ann bob
+line "$ar receipt ACME 10 --apply " INV-2026-00001=
+line "$ar receipt GLOBEX 10 --apply INV-2026-00002=10 --apply "
+line "$ar receipt ACME 10 --un" --unapplied
+# shellcheck disable=SC2086 # a list of words
+line "$ar receipt import --" --from --dry-run --skip-unmatched $common
+line "$ar receipt import --format " csv json ndjson
+line "$ar apply GLOBEX " INV-2026-00002=
+line "$ar apply GLOBEX INV-2026-00002=5 "
+line "$ar reverse " RC-2026-00001 RC-2026-00003 RF-2026-00001
+line "$ar writeoff " INV-2026-00001 INV-2026-00002
+line "$ar refund GLOBEX 5 --method " cash transfer card cheque other
+line 'crm ar receipts --kind ' receipt refund all
+line 'crm ar receipts --by ' method clerk year month
+line 'crm ar receipts --customer ' ACME GLOBEX
+line 'crm ar aging --by ' due issue
+line 'crm ar aging --rep ' bob
+line 'crm ar statement ' ACME GLOBEX
+line 'crm ar statement ACME --format ' table csv tsv json ndjson
+line 'crm ar statement ACME --print --format ' text html pdf
+line 'crm ar dunning ' history
+line 'crm ar dunning history ' ACME GLOBEX
+line "crm --db $T/none.db ar reverse "
 
 # compare_results SHELL: $T/got.N (from the shell's harness, which prints
 # each line's matches followed by a line "--") against $T/want.N.
