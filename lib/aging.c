@@ -44,22 +44,6 @@ static const char *text_col(sqlite3_stmt *stmt, int c)
 	return (const char *)sqlite3_column_text(stmt, c);
 }
 
-static void bind_named(sqlite3_stmt *stmt, const char *name, const char *text)
-{
-	int i = sqlite3_bind_parameter_index(stmt, name);
-
-	if (i)
-		crm_bind_text(stmt, i, text);
-}
-
-static void bind_named_int(sqlite3_stmt *stmt, const char *name, int64_t v)
-{
-	int i = sqlite3_bind_parameter_index(stmt, name);
-
-	if (i)
-		sqlite3_bind_int64(stmt, i, v);
-}
-
 /* Finishes a statement stepped to step: CRM_OK after SQLITE_DONE, else rc,
  * else the database's error. */
 static int finish(struct crm_store *st, sqlite3_stmt *stmt, int rc, int step,
@@ -237,17 +221,17 @@ static void bind_aging(sqlite3_stmt *stmt, const struct crm_aging *a)
 {
 	char name[32];
 
-	bind_named(stmt, ":asof", a->asof_text);
+	crm_bind_named_text(stmt, ":asof", a->asof_text);
 	for (size_t k = 0; k + 1 < a->nbuckets; k++) {
 		snprintf(name, sizeof name, ":b%zu", k);
-		bind_named(stmt, name, a->bound[k]);
+		crm_bind_named_text(stmt, name, a->bound[k]);
 	}
 	if (a->o.customer_id)
-		bind_named_int(stmt, ":customer", a->o.customer_id);
+		crm_bind_named_int(stmt, ":customer", a->o.customer_id);
 	if (a->o.rep)
-		bind_named(stmt, ":rep", a->o.rep);
+		crm_bind_named_text(stmt, ":rep", a->o.rep);
 	if (a->o.min)
-		bind_named_int(stmt, ":min", *a->o.min);
+		crm_bind_named_int(stmt, ":min", *a->o.min);
 }
 
 static int prepare_aging(struct crm_store *st, const struct crm_aging *a, sqlite3_stmt **stmt,
@@ -665,9 +649,9 @@ static int statement_each(struct crm_store *st, const struct crm_statement_opts 
 	if ((rc = each(arg, cells, 0, 0, err)) != CRM_OK ||
 	    (rc = crm_store_prepare(st, statement_sql, &stmt, err)) != CRM_OK)
 		return rc;
-	bind_named_int(stmt, ":customer", o->customer_id);
-	bind_named(stmt, ":from", p->from_text);
-	bind_named(stmt, ":to", p->to_text);
+	crm_bind_named_int(stmt, ":customer", o->customer_id);
+	crm_bind_named_text(stmt, ":from", p->from_text);
+	crm_bind_named_text(stmt, ":to", p->to_text);
 	while (rc == CRM_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		int64_t debit = sqlite3_column_int64(stmt, 4), credit = sqlite3_column_int64(stmt, 5);
 

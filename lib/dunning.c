@@ -206,22 +206,6 @@ static void run_free(struct run *r)
 	levels_free(&r->levels);
 }
 
-static void bind_named_text(sqlite3_stmt *stmt, const char *name, const char *text)
-{
-	int i = sqlite3_bind_parameter_index(stmt, name);
-
-	if (i)
-		crm_bind_text(stmt, i, text);
-}
-
-static void bind_named_int(sqlite3_stmt *stmt, const char *name, int64_t v)
-{
-	int i = sqlite3_bind_parameter_index(stmt, name);
-
-	if (i)
-		sqlite3_bind_int64(stmt, i, v);
-}
-
 /* Every overdue invoice open on :asof, by customer code and oldest due. */
 static const char overdue_sql[] =
 	"SELECT o.customer_id, c.code, c.name, o.id, o.number, o.date, o.due, o.total, o.open, "
@@ -273,8 +257,8 @@ static int collect(struct run *r, struct crm_err *err)
 
 	if (rc != CRM_OK)
 		return rc;
-	bind_named_text(stmt, ":asof", r->asof_s);
-	bind_named_int(stmt, ":customer", r->o->customer_id);
+	crm_bind_named_text(stmt, ":asof", r->asof_s);
+	crm_bind_named_int(stmt, ":customer", r->o->customer_id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (!t || t->customer_id != sqlite3_column_int64(stmt, 0))
 			t = new_letter(r, stmt);
@@ -323,8 +307,8 @@ static int customer_details(struct run *r, struct letter *t, struct crm_err *err
 
 	if (rc != CRM_OK)
 		return rc;
-	bind_named_text(stmt, ":asof", r->asof_s);
-	bind_named_int(stmt, ":customer", t->customer_id);
+	crm_bind_named_text(stmt, ":asof", r->asof_s);
+	crm_bind_named_int(stmt, ":customer", t->customer_id);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		t->to = dup_or_null((const char *)sqlite3_column_text(stmt, 0));
 		t->contact = dup_or_null((const char *)sqlite3_column_text(stmt, 1));
@@ -361,8 +345,8 @@ static int earlier_letters(struct run *r, struct letter *t, int *today, struct c
 	if (rc != CRM_OK)
 		return rc;
 	*today = 0;
-	bind_named_text(stmt, ":asof", r->asof_s);
-	bind_named_int(stmt, ":customer", t->customer_id);
+	crm_bind_named_text(stmt, ":asof", r->asof_s);
+	crm_bind_named_int(stmt, ":customer", t->customer_id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		const char *date = (const char *)sqlite3_column_text(stmt, 0);
 		int level = sqlite3_column_int(stmt, 1);

@@ -225,14 +225,6 @@ static void section_title(size_t i, int days, char *buf, size_t n)
 typedef int (*row_fn)(void *arg, size_t section, const char *const *cells,
 		      struct crm_err *err);
 
-static void bind_named(sqlite3_stmt *stmt, const char *name, const char *text)
-{
-	int i = sqlite3_bind_parameter_index(stmt, name);
-
-	if (i)
-		crm_bind_text(stmt, i, text);
-}
-
 /* A row of a section made by a function: its cells after the section's
  * name, passed on to the row_fn with the section. */
 struct section_call {
@@ -271,12 +263,12 @@ static int run_section(struct crm_store *st, size_t i, const struct crm_remind_o
 	}
 	if ((rc = crm_store_prepare(st, sections[i].sql, &stmt, err)) != CRM_OK)
 		return rc;
-	bind_named(stmt, ":today", today);
-	bind_named(stmt, ":asof", today);
-	bind_named(stmt, ":horizon", crm_date_format(st->clock.today + o->days, horizon));
-	bind_named(stmt, ":due_until", crm_date_format(st->clock.today + due_days, until));
-	bind_named(stmt, ":late_since", crm_date_format(st->clock.today - due_days, since));
-	bind_named(stmt, ":rep", o->rep);
+	crm_bind_named_text(stmt, ":today", today);
+	crm_bind_named_text(stmt, ":asof", today);
+	crm_bind_named_text(stmt, ":horizon", crm_date_format(st->clock.today + o->days, horizon));
+	crm_bind_named_text(stmt, ":due_until", crm_date_format(st->clock.today + due_days, until));
+	crm_bind_named_text(stmt, ":late_since", crm_date_format(st->clock.today - due_days, since));
+	crm_bind_named_text(stmt, ":rep", o->rep);
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":all_reps"),
 			 !o->rep && !o->no_rep);
 	cells[0] = sections[i].name;

@@ -250,6 +250,22 @@ int crm_store_int(struct crm_store *st, const char *sql, int64_t arg, int64_t *o
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
 }
 
+void crm_bind_named_text(sqlite3_stmt *stmt, const char *name, const char *text)
+{
+	int i = sqlite3_bind_parameter_index(stmt, name);
+
+	if (i)
+		crm_bind_text(stmt, i, text);
+}
+
+void crm_bind_named_int(sqlite3_stmt *stmt, const char *name, int64_t v)
+{
+	int i = sqlite3_bind_parameter_index(stmt, name);
+
+	if (i)
+		sqlite3_bind_int64(stmt, i, v);
+}
+
 int crm_bind_text(sqlite3_stmt *stmt, int i, const char *text)
 {
 	return text ? sqlite3_bind_text(stmt, i, text, -1, SQLITE_TRANSIENT)

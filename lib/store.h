@@ -122,6 +122,11 @@ int crm_store_find(struct crm_store *st, const char *by_id, const char *by_code,
 int crm_store_int(struct crm_store *st, const char *sql, int64_t arg, int64_t *out,
 		  struct crm_err *err);
 
+/* Bind a named parameter (":asof") when stmt has it; a statement built
+ * from optional parts may lack some.  Text NULL binds NULL. */
+void crm_bind_named_text(sqlite3_stmt *stmt, const char *name, const char *text);
+void crm_bind_named_int(sqlite3_stmt *stmt, const char *name, int64_t v);
+
 /* Binds text to parameter i, as NULL when text is NULL. */
 int crm_bind_text(sqlite3_stmt *stmt, int i, const char *text);
 
