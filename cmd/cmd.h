@@ -116,7 +116,8 @@ int cli_count(struct cli *cli, const char *opt, const char *s, long least, long 
 /* A kind of printable document: how to find one by its key and build the
  * record its template reads. */
 struct cli_document {
-	const char *kind; /* quote, delivery, invoice: names the templates */
+	const char *kind; /* quote, delivery, invoice: names the templates (NULL: the
+			   * document's own kind, so one verb prints invoices and credit notes) */
 	int (*find)(struct crm_store *st, const char *key, int64_t *id, struct crm_err *err);
 	int (*show)(struct crm_store *st, int64_t id, struct crm_rec *rec, struct crm_err *err);
 };

@@ -264,9 +264,11 @@ static int invoice_show(struct cli *cli, int argc, char **argv)
 	return cli_show_record(cli, rec, rc, &err);
 }
 
-static int find_invoice(struct crm_store *st, const char *key, int64_t *id, struct crm_err *err)
+/* An invoice or a credit note: print takes either. */
+static int find_printable(struct crm_store *st, const char *key, int64_t *id,
+			  struct crm_err *err)
 {
-	return crm_invoice_find(st, "invoice", key, id, err);
+	return crm_invoice_find(st, NULL, key, id, err);
 }
 
 static int invoice_print(struct cli *cli, int argc, char **argv)
@@ -274,9 +276,11 @@ static int invoice_print(struct cli *cli, int argc, char **argv)
 	static const char *const usage[] = {
 		"crm invoice print INVOICE [--format text|html|pdf] [--template FILE]",
 		"                          [--output FILE]",
-		"Prints an invoice from its template (text by default; html; pdf through",
-		"weasyprint); a draft prints without a number.", NULL};
-	static const struct cli_document invoice = {"invoice", find_invoice, crm_doc_show};
+		"Prints an invoice or a credit note from its template, invoice or credit (text",
+		"by default; html; pdf through weasyprint); a draft prints without a number.",
+		NULL};
+	/* kind NULL: the template is the document's kind, invoice or credit */
+	static const struct cli_document invoice = {NULL, find_printable, crm_doc_show};
 
 	return cli_print(cli, argc, argv, usage, &invoice);
 }
@@ -332,7 +336,7 @@ const struct cmd invoice_cmds[] = {
 	{"credit", invoice_credit, "issue a credit note for an invoice, whole or in part"},
 	{"list", invoice_list, "list invoices and credit notes"},
 	{"show", invoice_show, "show an invoice or credit note"},
-	{"print", invoice_print, "print an invoice (text, html, pdf)"},
+	{"print", invoice_print, "print an invoice or credit note (text, html, pdf)"},
 	{"import", invoice_import, "import invoices from an earlier system, all or nothing"},
 	{NULL, NULL, NULL},
 };

@@ -405,71 +405,6 @@ static int decide(struct run *r, struct letter *t, struct crm_err *err)
 
 /* ---- the letter's text ---- */
 
-/* The letter template NAME.txt, looked up as crm_print_template looks up
- * a document's (print.h): the user's template directory, the installed
- * templates, the compiled-in defaults.  (crm_print_template refuses kinds
- * with digits, which "dunning-2" has.) */
-static int read_template(const char *path, char **text)
-{
-	FILE *fp = fopen(path, "rb");
-	struct crm_buf b = {0};
-	char chunk[8192];
-	size_t n;
-	int bad;
-
-	if (!fp)
-		return errno == ENOENT ? CRM_ENOTFOUND : CRM_EFAIL;
-	crm_buf_adds(&b, "");
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		crm_buf_add(&b, chunk, n);
-	bad = ferror(fp);
-	fclose(fp);
-	if (bad) {
-		free(b.data);
-		return CRM_EFAIL;
-	}
-	*text = b.data;
-	return CRM_OK;
-}
-
-static int find_template(const char *name, char **text, char **where, struct crm_err *err)
-{
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME"), *builtin;
-	struct crm_buf path = {0}, file = {0};
-	int rc = CRM_ENOTFOUND;
-
-	crm_buf_addf(&file, "%s.txt", name);
-	for (int step = 0; step < 2 && rc == CRM_ENOTFOUND; step++) {
-		crm_buf_reset(&path);
-		if (step == 0 && xdg && *xdg == '/')
-			crm_buf_addf(&path, "%s/crm/templates/%s", xdg, file.data);
-		else if (step == 0 && home && *home)
-			crm_buf_addf(&path, "%s/.config/crm/templates/%s", home, file.data);
-		else if (step == 1 && crm_print_datadir && *crm_print_datadir)
-			crm_buf_addf(&path, "%s/%s", crm_print_datadir, file.data);
-		else
-			continue;
-		if ((rc = read_template(path.data, text)) == CRM_EFAIL)
-			crm_fail(err, rc, "cannot read template '%s': %s", path.data, strerror(errno));
-	}
-	if (rc == CRM_OK) {
-		*where = path.data;
-		path.data = NULL;
-	} else if (rc == CRM_ENOTFOUND && (builtin = crm_print_builtin(file.data))) {
-		*text = xstrdup(builtin);
-		crm_buf_reset(&path);
-		crm_buf_addf(&path, "built-in %s", file.data);
-		*where = path.data;
-		path.data = NULL;
-		rc = CRM_OK;
-	} else if (rc == CRM_ENOTFOUND) {
-		rc = crm_fail(err, CRM_EINVAL, "no letter template '%s'", file.data);
-	}
-	free(path.data);
-	free(file.data);
-	return rc;
-}
-
 static const char *money(struct run *r, int64_t v, char buf[CRM_MONEY_BUFSZ])
 {
 	return crm_money_format(v, r->st->money_decimals, buf);
@@ -528,29 +463,13 @@ static struct crm_rec *letter_record(struct run *r, const struct letter *t)
 	return rec;
 }
 
-/* The record as JSON plus company.* and today, as a printed document has
- * them (print.h). */
+/* What the letter's template reads: the letter, company.* and today. */
 static cJSON *letter_data(struct run *r, const struct letter *t)
 {
-	static const char *const keys[] = {"name", "address", "email", "phone", "tax_id", "bank"};
 	struct crm_rec *rec = letter_record(r, t);
-	cJSON *data = crm_rec_json(rec), *company = cJSON_CreateObject();
-	char key[32], day[CRM_DATE_BUFSZ];
+	cJSON *data = crm_print_data(r->st, rec);
 
 	crm_rec_free(rec);
-	if (!data || !company)
-		abort();
-	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
-		char *v;
-
-		snprintf(key, sizeof key, "company.%s", keys[i]);
-		if ((v = crm_config_value(r->st, key))) {
-			cJSON_AddStringToObject(company, keys[i], v);
-			free(v);
-		}
-	}
-	cJSON_AddItemToObject(data, "company", company);
-	cJSON_AddStringToObject(data, "today", crm_date_format(r->st->clock.today, day));
 	return data;
 }
 
@@ -559,7 +478,8 @@ static int render(struct run *r, struct letter *t, struct crm_err *err)
 	char *text = NULL, *where = NULL;
 	struct crm_buf out = {0};
 	cJSON *data;
-	int rc = find_template(r->levels.v[t->level].template, &text, &where, err);
+	/* the user's templates, the installed ones, the compiled-in defaults */
+	int rc = crm_print_template(r->levels.v[t->level].template, "txt", &text, &where, err);
 
 	if (rc != CRM_OK)
 		return rc;

@@ -106,7 +106,9 @@ int crm_print_template(const char *kind, const char *ext, char **text, char **na
 	struct crm_buf file = {0};
 	int rc = CRM_ENOTFOUND;
 
-	if (!*kind || kind[strspn(kind, "abcdefghijklmnopqrstuvwxyz_-")])
+	/* a name that stays a file name in the template directories */
+	if (!*kind || strlen(kind) > 63 ||
+	    kind[strspn(kind, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")])
 		return crm_fail(err, CRM_ENOTFOUND, "no template for '%s'", kind);
 	crm_buf_addf(&file, "%s.%s", kind, ext);
 	if (xdg && *xdg == '/')
@@ -128,8 +130,7 @@ int crm_print_template(const char *kind, const char *ext, char **text, char **na
 	return rc;
 }
 
-/* The template's data: the record plus company.* and today. */
-static cJSON *print_data(struct crm_store *st, const struct crm_rec *rec)
+cJSON *crm_print_data(struct crm_store *st, const struct crm_rec *rec)
 {
 	static const char *const keys[] = {"name", "address", "email", "phone", "tax_id", "bank"};
 	cJSON *data = crm_rec_json(rec), *company = cJSON_CreateObject();
@@ -327,6 +328,14 @@ static int write_pdf(const struct crm_print_opts *o, const struct crm_buf *html,
 	return rc;
 }
 
+/* The record's own kind (its field "kind"), or "" when it has none. */
+static const char *record_kind(const cJSON *data)
+{
+	const cJSON *kind = cJSON_GetObjectItemCaseSensitive(data, "kind");
+
+	return cJSON_IsString(kind) ? kind->valuestring : "";
+}
+
 int crm_print(struct crm_store *st, const char *kind, const struct crm_rec *rec,
 	      const struct crm_print_opts *o, FILE *out, struct crm_err *err)
 {
@@ -338,18 +347,19 @@ int crm_print(struct crm_store *st, const char *kind, const struct crm_rec *rec,
 
 	if (o->format == CRM_PRINT_PDF && !o->output_path && isatty(fileno(out)))
 		return crm_fail(err, CRM_EUSAGE, "will not write pdf to a terminal; use --output FILE");
+	data = crm_print_data(st, rec);
 	if (o->template_path) {
 		if ((rc = read_file(o->template_path, &text, err)) == CRM_ENOTFOUND)
 			rc = CRM_EFAIL; /* a file the user named: an I/O error like any other */
 		name = xstrdup(o->template_path);
 	} else {
-		rc = crm_print_template(kind, ext, &text, &name, err);
+		rc = crm_print_template(kind ? kind : record_kind(data), ext, &text, &name, err);
 	}
 	if (rc != CRM_OK) {
+		cJSON_Delete(data);
 		free(name);
 		return rc;
 	}
-	data = print_data(st, rec);
 	rc = crm_tpl_expand(name, text, o->format == CRM_PRINT_TEXT ? CRM_TPL_TEXT : CRM_TPL_HTML,
 			    data, &doc, err);
 	cJSON_Delete(data);

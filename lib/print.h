@@ -39,9 +39,17 @@ int crm_print_format_parse(const char *name, enum crm_print_format *fmt);
 /* Where step 3 of the lookup looks; tests may point it elsewhere. */
 extern const char *crm_print_datadir;
 
+/* What a template reads: rec as JSON (crm_rec_json) plus "company" (the
+ * company.* settings) and "today" (st may be NULL: then neither).  The
+ * caller frees it with cJSON_Delete. */
+struct cJSON;
+struct cJSON *crm_print_data(struct crm_store *st, const struct crm_rec *rec);
+
 /* Renders rec (a document record from crm_doc_show, crm_delivery_show ...;
- * not freed) as a `kind` document ("quote", "delivery", "invoice": the
- * template's base name) in o->format, to o->output_path when set (written
+ * not freed) as a `kind` document ("quote", "delivery", "invoice", "credit":
+ * the template's base name; NULL: the record's own field "kind", so that
+ * one verb prints an invoice with invoice.* and a credit note with
+ * credit.*) in o->format, to o->output_path when set (written
  * whole through a temporary file, or not at all) or else to out.  st gives
  * the company settings and today's date (NULL: none).
  *

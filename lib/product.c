@@ -433,53 +433,121 @@ static int64_t net_per_unit(int64_t net, int64_t qty)
 }
 
 /* The columns of a prices_query row; d.id and l.pos (12, 13) are there for
- * the ORDER BY of the compound below. */
+ * the ORDER BY. */
 #define PRICES_SELECT                                                                          \
 	"SELECT d.date, d.kind, d.number, c.code, c.name, " QTY_TEXT("l.qty") ", l.unit, "     \
 	"l.price, " RATE_TEXT("l.discount_rate") ", l.net, "                                   \
 	"CASE WHEN d.kind = 'quote' AND d.status IN ('draft', 'sent') "                        \
 	" AND d.valid_until < ?3 THEN 'expired' ELSE d.status END, l.qty, d.id, l.pos "
+#define PRICES_ORDER "ORDER BY 1 DESC, 13 DESC, 14 "
+
+/* Newest first is by the documents' date, which the lines do not have, so
+ * no one index walks a product's lines in that order.  The plans, and what
+ * each reads (a read: a page of its own, as good as random):
+ *   - PLAN_CUSTOMER: that customer's documents (doc_customer), their lines;
+ *   - PLAN_ALL (no limit): the product's lines (doc_line_product), each
+ *     line, its document and customer, sorted;
+ *   - PLAN_NEWEST: the same lines and their documents only, sorted with the
+ *     line's id, then the customers of the first limit lines alone: 2 reads
+ *     a line;
+ *   - the walks: the documents newest first (doc_date), stopping after
+ *     limit rows, so a product on 600,000 lines costs what limit rows
+ *     cost, not a sort.  About walked = limit x documents / lines
+ *     documents go by.  They differ in how a document is known to have a
+ *     line of the product:
+ *     PLAN_WALK_DOCS: its id is in the set of the product's documents,
+ *     built first from the product's lines (1 read a line); a walked
+ *     document costs no read, about a twentieth of one in work;
+ *     PLAN_WALK_SET: its entries in the doc_line (doc_id, pos) index (1
+ *     read) hold a line id of the set of the product's lines, built from
+ *     doc_line_product without reads; 1.5 reads a document, work and all;
+ *     PLAN_WALK_READ: its lines are read, for a product on 20,000 lines
+ *     or more, where building the set costs more than that.
+ * So with x = limit x documents, NEWEST is the cheapest up to
+ * lines^2 = x / 20, WALK_DOCS up to lines^2 = 1.5 x, WALK_SET beyond
+ * (measured at 5M lines on 1M documents, --limit 20: the plans cost the
+ * same at 1,000 and at 5,500 lines).  The dearest product is the one
+ * where WALK_DOCS and WALK_SET meet, on 1.2 sqrt(x) lines, with about as
+ * many reads; the sort alone (NEWEST) would take twice as many. */
+enum prices_plan {
+	PLAN_CUSTOMER, PLAN_ALL, PLAN_NEWEST, PLAN_WALK_DOCS, PLAN_WALK_SET, PLAN_WALK_READ
+};
+
+/* Lines counted at most: products on this many or more are walked with
+ * WALK_READ. */
+#define PRICES_LINES_MAX 20000
+#define PRICES_STR_(x) #x
+#define PRICES_STR(x) PRICES_STR_(x)
+
+/* The walks: doc_date newest first, each document's lines through the
+ * doc_line (doc_id, pos) index. */
+#define PRICES_WALK                                                                            \
+	"FROM doc d CROSS JOIN doc_line l CROSS JOIN customer c "                              \
+	"WHERE d.date <= '9999-12-31' AND l.doc_id = d.id AND c.id = d.customer_id "
+
+static const char *const prices_sql[] = {
+	[PLAN_CUSTOMER] = PRICES_SELECT
+	"FROM doc d CROSS JOIN doc_line l CROSS JOIN customer c "
+	"WHERE d.customer_id = ?2 AND l.doc_id = d.id AND +l.product_id = ?1 "
+	"AND c.id = d.customer_id " PRICES_ORDER "LIMIT ?4",
+	[PLAN_ALL] = PRICES_SELECT
+	"FROM doc_line l JOIN doc d ON d.id = l.doc_id JOIN customer c ON c.id = d.customer_id "
+	"WHERE l.product_id = ?1 " PRICES_ORDER,
+	[PLAN_NEWEST] = PRICES_SELECT
+	"FROM (SELECT l.id AS line_id FROM doc_line l JOIN doc d ON d.id = l.doc_id "
+	" WHERE l.product_id = ?1 ORDER BY d.date DESC, d.id DESC, l.pos LIMIT ?4) t "
+	"CROSS JOIN doc_line l CROSS JOIN doc d CROSS JOIN customer c "
+	"WHERE l.id = t.line_id AND d.id = l.doc_id AND c.id = d.customer_id " PRICES_ORDER,
+	/* +d.id: the set is a filter on the walk, not a list of ids to look up */
+	[PLAN_WALK_DOCS] = PRICES_SELECT PRICES_WALK
+	"AND +d.id IN (SELECT doc_id FROM doc_line WHERE product_id = ?1) "
+	"AND +l.product_id = ?1 " PRICES_ORDER "LIMIT ?4",
+	[PLAN_WALK_SET] = PRICES_SELECT PRICES_WALK
+	"AND l.id IN (SELECT id FROM doc_line WHERE product_id = ?1) " PRICES_ORDER "LIMIT ?4",
+	[PLAN_WALK_READ] = PRICES_SELECT PRICES_WALK
+	"AND +l.product_id = ?1 " PRICES_ORDER "LIMIT ?4",
+};
+
+/* Picks the plan for the lines of product id (see above). */
+static int prices_plan(struct crm_store *st, int64_t id, int64_t customer_id, long limit,
+		       enum prices_plan *plan, struct crm_err *err)
+{
+	int64_t lines, docs;
+	__int128 square, x;
+	int rc;
+
+	*plan = customer_id ? PLAN_CUSTOMER : limit <= 0 ? PLAN_ALL : PLAN_NEWEST;
+	if (*plan != PLAN_NEWEST)
+		return CRM_OK;
+	/* Counting stops at PRICES_LINES_MAX (a few ms): past that a walk
+	 * wins for any limit up to 20,000 x 20,000 / (20 x documents). */
+	if ((rc = crm_store_int(st,
+				"SELECT count(*) FROM (SELECT 1 FROM doc_line "
+				"WHERE product_id = ?1 LIMIT " PRICES_STR(PRICES_LINES_MAX) ")",
+				id, &lines, err)) != CRM_OK ||
+	    (rc = crm_store_int(st, "SELECT max(id) FROM doc", 0, &docs, err)) != CRM_OK)
+		return rc;
+	square = (__int128)lines * lines;
+	x = (__int128)limit * docs;
+	if (20 * square <= x)
+		*plan = PLAN_NEWEST;
+	else if (lines >= PRICES_LINES_MAX)
+		*plan = PLAN_WALK_READ;
+	else
+		*plan = 2 * square <= 3 * x ? PLAN_WALK_DOCS : PLAN_WALK_SET;
+	return CRM_OK;
+}
 
 /* Prepares the lines of product id (of customer_id unless 0), newest
- * first: the price columns, with net and qty in place of net_price.
- *
- * Newest first is by the documents' date, which the lines do not have, so
- * no one index walks a product's lines in that order.  Of the three arms
- * below exactly one runs (the others get an empty index range):
- *   - a customer's: that customer's documents (doc_customer), their lines;
- *   - a heavy product with a limit: the documents newest first (doc_date),
- *     each probed for lines of the product, stopping after limit rows, so a
- *     product on 600,000 lines costs what limit rows cost, not a sort;
- *   - else: the product's lines (doc_line_product), sorted.
- * Heavy means its lines (counted up to 20,000) squared exceed 4 x limit x
- * the documents: then the documents walked to find limit lines (about
- * limit x documents / lines) cost less than the lines themselves. */
+ * first: the price columns, with net and qty in place of net_price. */
 static int prices_query(struct crm_store *st, int64_t id, int64_t customer_id, long limit,
 			sqlite3_stmt **stmt, struct crm_err *err)
 {
 	char today[CRM_DATE_BUFSZ];
-	int rc = crm_store_prepare(
-		st,
-		"WITH n (lines) AS (SELECT count(*) FROM "
-		" (SELECT 1 FROM doc_line WHERE product_id = ?1 LIMIT 20000)), "
-		"heavy (yes) AS (SELECT ?2 = 0 AND ?4 > 0 AND "
-		" lines * lines > 4 * ?4 * ifnull((SELECT max(id) FROM doc), 0) FROM n) "
-		PRICES_SELECT
-		"FROM doc d CROSS JOIN doc_line l CROSS JOIN customer c "
-		"WHERE d.date <= (SELECT CASE WHEN yes THEN '9999-12-31' END FROM heavy) "
-		"AND l.doc_id = d.id AND +l.product_id = ?1 AND c.id = d.customer_id "
-		"UNION ALL " PRICES_SELECT
-		"FROM doc_line l JOIN doc d ON d.id = l.doc_id "
-		"JOIN customer c ON c.id = d.customer_id "
-		"WHERE l.product_id = (SELECT CASE WHEN ?2 = 0 AND NOT yes THEN ?1 END FROM heavy) "
-		"UNION ALL " PRICES_SELECT
-		"FROM doc d CROSS JOIN doc_line l CROSS JOIN customer c "
-		"WHERE d.customer_id = ?2 AND l.doc_id = d.id AND +l.product_id = ?1 "
-		"AND c.id = d.customer_id "
-		"ORDER BY 1 DESC, 13 DESC, 14 LIMIT ?4",
-		stmt, err);
+	enum prices_plan plan;
+	int rc = prices_plan(st, id, customer_id, limit, &plan, err);
 
-	if (rc != CRM_OK)
+	if (rc != CRM_OK || (rc = crm_store_prepare(st, prices_sql[plan], stmt, err)) != CRM_OK)
 		return rc;
 	crm_date_format(st->clock.today, today);
 	sqlite3_bind_int64(*stmt, 1, id);

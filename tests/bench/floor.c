@@ -13,6 +13,9 @@
  *   floor --match QUERY      prints the FTS5 MATCH expression crm's search
  *                            binds for QUERY (crm_search_match's terms, and
  *                            archived customers left out)
+ *   floor --aging ASOF       prints the best single SELECT we know for the
+ *                            figures of crm ar aging --as-of ASOF, for the
+ *                            sqlite3 shell
  *   floor --time RUNS [--warmup K] -- CMD [ARG...]
  *                            runs CMD K times untimed, then RUNS times, stdout
  *                            to /dev/null; prints each run's wall time, fork
@@ -409,6 +412,94 @@ static int print_match(const char *query)
 	return 0;
 }
 
+/* ---- the ageing floor ---- */
+
+/* What allocations standing on day A settle of the item d.id through
+ * column col (invoice_id, credit_id or receipt_id): ar.h's
+ * CRM_AR_SETTLED_SQL with the day written in. */
+static void settled_sql(struct crm_buf *b, const char *col, const char *alias, const char *a)
+{
+	crm_buf_addf(b,
+		     "ifnull((SELECT sum(a.amount) FROM allocation a WHERE a.%s = %s.id "
+		     "AND a.date <= '%s' AND (a.ended IS NULL OR a.ended > '%s')), 0)",
+		     col, alias, a, a);
+}
+
+/* One arm of the items: the invoices and credit notes (or the receipts)
+ * whose cleared matches `cleared`, dated on or before day a: customer id
+ * (cid), due, open, credit.  The first arm names the columns. */
+static void aging_arm(struct crm_buf *b, int receipts, const char *cleared, const char *a)
+{
+	if (receipts) {
+		crm_buf_adds(b, "SELECT r.customer_id, NULL, 0, r.amount - ");
+		settled_sql(b, "receipt_id", "r", a);
+		crm_buf_addf(b, " FROM receipt r WHERE r.kind = 'receipt' AND r.cleared %s "
+				"AND +r.date <= '%s' AND (r.reversed IS NULL OR r.reversed > '%s')",
+			     cleared, a, a);
+		return;
+	}
+	crm_buf_adds(b, "SELECT d.customer_id AS cid, d.due, iif(d.kind = 'invoice', d.total - ");
+	settled_sql(b, "invoice_id", "d", a);
+	crm_buf_adds(b, ", 0) AS open, iif(d.kind = 'credit', d.total - ");
+	settled_sql(b, "credit_id", "d", a);
+	crm_buf_addf(b, ", 0) AS credit FROM doc d WHERE d.kind IN ('invoice', 'credit') "
+			"AND d.status = 'issued' AND d.cleared %s AND +d.date <= '%s'",
+		     cleared, a);
+}
+
+/* Prints the best single SELECT we know for the figures of `crm ar aging
+ * --as-of ASOF` (by due date, buckets 30,60,90,180): per customer code,
+ * name, rep, not_due, 1-30, 31-60, 61-90, 91-180, over_180, open, credit,
+ * balance in minor units, by code; customers with neither open nor credit
+ * left out.  The amounts are those of ar.h's CRM_AR_OPEN_INVOICES_SQL and
+ * CRM_AR_CREDITS_SQL, read so that SQLite touches only the items not
+ * cleared by ASOF: "cleared IS NULL OR cleared > ASOF" is two arms, each a
+ * search of doc_receivable or receipt_receivable (the OR as one term scans
+ * the whole index); the partial index's own condition (kind IN ('invoice',
+ * 'credit')) is written out, without which SQLite cannot use it; +date
+ * keeps doc_date and receipt_date out; and invoices and credit notes come
+ * in one pass, told apart by kind.  The bucket bounds are dates worked out
+ * here, so no row computes a day count. */
+static int print_aging(const char *asof)
+{
+	static const int edges[] = {30, 60, 90, 180};
+	char bound[4][CRM_DATE_BUFSZ], a[CRM_DATE_BUFSZ], later[32];
+	struct crm_buf b = {0};
+	struct crm_err err;
+	crm_day day;
+
+	if (crm_date_parse_iso(asof, &day, &err) != CRM_OK)
+		die("%s", err.msg);
+	crm_date_format(day, a);
+	for (int k = 0; k < 4; k++)
+		crm_date_format(day - edges[k], bound[k]);
+	crm_buf_addf(&b,
+		     "SELECT c.code, c.name, c.owner, sum(iif(x.due >= '%s', x.open, 0)), "
+		     "sum(iif(x.due < '%s' AND x.due >= '%s', x.open, 0)), "
+		     "sum(iif(x.due < '%s' AND x.due >= '%s', x.open, 0)), "
+		     "sum(iif(x.due < '%s' AND x.due >= '%s', x.open, 0)), "
+		     "sum(iif(x.due < '%s' AND x.due >= '%s', x.open, 0)), "
+		     "sum(iif(x.due < '%s', x.open, 0)), sum(x.open), sum(x.credit), "
+		     "sum(x.open) - sum(x.credit) FROM (",
+		     a, a, bound[0], bound[0], bound[1], bound[1], bound[2], bound[2], bound[3],
+		     bound[3]);
+	snprintf(later, sizeof later, "> '%s'", a);
+	for (int receipts = 0; receipts < 2; receipts++) {
+		aging_arm(&b, receipts, "IS NULL", a);
+		crm_buf_adds(&b, " UNION ALL ");
+		aging_arm(&b, receipts, later, a);
+		crm_buf_adds(&b, receipts ? "" : " UNION ALL ");
+	}
+	/* open and credit are never negative: a customer whose sums are both
+	 * 0 has nothing (so no WHERE open > 0 that SQLite would evaluate
+	 * twice per row) */
+	crm_buf_adds(&b, ") x JOIN customer c ON c.id = x.cid GROUP BY c.code "
+			 "HAVING sum(x.open) > 0 OR sum(x.credit) > 0 ORDER BY c.code;");
+	printf("%s\n", b.data);
+	free(b.data);
+	return 0;
+}
+
 /* ---- running commands ---- */
 
 /* Runs argv with stdout on /dev/null; returns its wall time in seconds and
@@ -461,6 +552,7 @@ static void usage(void)
 	fprintf(stderr, "usage: floor --import CSV DB\n"
 			"       floor --invoices CSV DB\n"
 			"       floor --match QUERY\n"
+			"       floor --aging ASOF\n"
 			"       floor --time RUNS [--warmup K] -- CMD [ARG...]\n"
 			"       floor --maxrss -- CMD [ARG...]\n");
 	exit(2);
@@ -474,6 +566,8 @@ int main(int argc, char **argv)
 		return invoice_floor(argv[2], argv[3]);
 	if (argc == 3 && !strcmp(argv[1], "--match"))
 		return print_match(argv[2]);
+	if (argc == 3 && !strcmp(argv[1], "--aging"))
+		return print_aging(argv[2]);
 	if (argc >= 4 && !strcmp(argv[1], "--maxrss") && !strcmp(argv[2], "--"))
 		return max_rss(argv + 3);
 	if (argc >= 5 && !strcmp(argv[1], "--time")) {

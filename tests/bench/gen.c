@@ -31,7 +31,25 @@
  * writes M invoices of 5 lines each as `crm invoice import` reads them: one
  * row a line, the rows of an invoice together, columns number, customer,
  * date, sku, qty, price, tax_rate; customers C0000001 ... C<CUSTOMERS>,
- * products as --docs makes them. */
+ * products as --docs makes them.
+ *
+ *   gen --ar INVOICES DB
+ *
+ * adds receivables to DB, a crm database with customers (and the documents
+ * of --docs, or none): its issued invoices, and new ones without lines
+ * until there are INVOICES in all, dated over the four years up to
+ * 2026-11-22 (a tenth to the first 100 customers), each settled as a
+ * customer would have by then: on time or late by days to months, by one
+ * to three receipts (about 1.5 an invoice), some partly, about 5 % still
+ * open; credit notes for 3 %, one cheque in 200 bounced (reversed, paid
+ * again), never-paid invoices written off after a year, overpayments and
+ * payments on account (unapplied credit).  Everything goes in through
+ * crm's schema in one transaction: allocations are inserted and reversals
+ * end them, and the triggers keep doc.settled/cleared and
+ * receipt.applied/cleared, which gen then checks on a sample against the
+ * views doc_settlement and receipt_settlement (it fails if they differ).
+ * Prints "INVOICES RECEIPTS ALLOCATIONS CREDIT-NOTES OPEN REVERSALS
+ * WRITE-OFFS CHECKED". */
 #include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -818,6 +836,409 @@ static int invoices(unsigned long m, unsigned long ncustomers)
 	return 0;
 }
 
+/* ---- receivables: invoices, receipts, credit notes, allocations ---- */
+
+/* One issued invoice to settle. */
+struct ar_invoice {
+	int64_t id, customer, total;
+	crm_day date, due;
+};
+
+struct ar_gen {
+	struct crm_store *st;
+	sqlite3_stmt *invoice, *credit, *receipt, *alloc, *end, *reverse;
+	crm_day today;
+	unsigned long serial_inv, serial_cn, serial_rc;
+	unsigned long invoices, receipts, allocations, credits, reversals, writeoffs;
+};
+
+static const char *ar_date(crm_day day, char buf[CRM_DATE_BUFSZ])
+{
+	return crm_date_format(day, buf);
+}
+
+static int ar_year(crm_day day)
+{
+	int y, m, d;
+
+	crm_day_to_civil(day, &y, &m, &d);
+	return y;
+}
+
+static int64_t ar_step(struct ar_gen *g, sqlite3_stmt *stmt)
+{
+	done(g->st, stmt);
+	return sqlite3_last_insert_rowid(g->st->db);
+}
+
+/* A new issued invoice without lines (ageing reads only its totals). */
+static void ar_new_invoice(struct ar_gen *g, struct ar_invoice *inv, int64_t customer)
+{
+	static const unsigned ar_terms[] = {14, 30, 30, 30, 30, 45, 60, 90};
+	/* net 20.00 to about 20,000.00, most of them small */
+	int64_t net = 2000 + (int64_t)(rnd() % 100000) * (int64_t)(1 + below(20));
+	int64_t tax = muldiv(net, 1900, 10000);
+	char number[32], date[CRM_DATE_BUFSZ], due[CRM_DATE_BUFSZ];
+
+	inv->customer = customer;
+	inv->date = g->today - (crm_day)below(1461); /* four years up to today */
+	inv->due = inv->date + (crm_day)PICK(ar_terms);
+	inv->total = net + tax;
+	snprintf(number, sizeof number, "INV-%04d-%07lu", ar_year(inv->date), ++g->serial_inv);
+	sqlite3_bind_text(g->invoice, 1, number, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(g->invoice, 2, customer);
+	sqlite3_bind_text(g->invoice, 3, ar_date(inv->date, date), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(g->invoice, 4, ar_date(inv->due, due), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(g->invoice, 5, net);
+	sqlite3_bind_int64(g->invoice, 6, tax);
+	sqlite3_bind_int64(g->invoice, 7, net + tax);
+	inv->id = ar_step(g, g->invoice);
+	g->invoices++;
+}
+
+static int64_t ar_receipt(struct ar_gen *g, int64_t customer, crm_day day, int64_t amount)
+{
+	char number[32], date[CRM_DATE_BUFSZ];
+
+	snprintf(number, sizeof number, "RC-%04d-%07lu", ar_year(day), ++g->serial_rc);
+	sqlite3_bind_text(g->receipt, 1, number, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(g->receipt, 2, customer);
+	sqlite3_bind_text(g->receipt, 3, ar_date(day, date), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(g->receipt, 4, amount);
+	sqlite3_bind_text(g->receipt, 5, below(10) ? "transfer" : "cheque", -1, SQLITE_STATIC);
+	g->receipts++;
+	return ar_step(g, g->receipt);
+}
+
+/* amount of receipt_id or credit_id (0: neither, a write-off) settles the
+ * invoice from day on; the triggers keep settled, applied and cleared. */
+static void ar_allocate(struct ar_gen *g, const struct ar_invoice *inv, int64_t receipt_id,
+			int64_t credit_id, crm_day day, int64_t amount)
+{
+	char date[CRM_DATE_BUFSZ];
+
+	sqlite3_bind_int64(g->alloc, 1, inv->customer);
+	sqlite3_bind_int64(g->alloc, 2, inv->id);
+	sqlite3_bind_int64(g->alloc, 3, receipt_id);
+	sqlite3_bind_int64(g->alloc, 4, credit_id);
+	sqlite3_bind_text(g->alloc, 5, ar_date(day, date), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(g->alloc, 6, amount);
+	if (receipt_id || credit_id)
+		sqlite3_bind_null(g->alloc, 7);
+	else
+		sqlite3_bind_text(g->alloc, 7, "bad debt", -1, SQLITE_STATIC);
+	ar_step(g, g->alloc);
+	g->allocations++;
+}
+
+/* A credit note of amount for inv, dated day (as crm invoice credit makes
+ * one, without lines). */
+static int64_t ar_credit_note(struct ar_gen *g, const struct ar_invoice *inv, crm_day day,
+			      int64_t amount)
+{
+	char number[32], date[CRM_DATE_BUFSZ];
+	int64_t net = muldiv(amount, 10000, 11900);
+
+	snprintf(number, sizeof number, "CN-%04d-%07lu", ar_year(day), ++g->serial_cn);
+	sqlite3_bind_text(g->credit, 1, number, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(g->credit, 2, inv->customer);
+	sqlite3_bind_text(g->credit, 3, ar_date(day, date), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(g->credit, 4, inv->id);
+	sqlite3_bind_int64(g->credit, 5, net);
+	sqlite3_bind_int64(g->credit, 6, amount - net);
+	sqlite3_bind_int64(g->credit, 7, amount);
+	g->credits++;
+	return ar_step(g, g->credit);
+}
+
+/* Reverses receipt id on day as crm ar reverse does: its allocations end,
+ * then the receipt is marked. */
+static void ar_reverse(struct ar_gen *g, int64_t id, crm_day day)
+{
+	char date[CRM_DATE_BUFSZ];
+
+	ar_date(day, date);
+	sqlite3_bind_int64(g->end, 1, id);
+	sqlite3_bind_text(g->end, 2, date, -1, SQLITE_TRANSIENT);
+	done(g->st, g->end);
+	sqlite3_bind_int64(g->reverse, 1, id);
+	sqlite3_bind_text(g->reverse, 2, date, -1, SQLITE_TRANSIENT);
+	done(g->st, g->reverse);
+	g->reversals++;
+}
+
+/* A receipt paying part of inv on day (extra more: unapplied credit); one
+ * in 200 bounces a few days later and is paid again some days after that,
+ * when those days have come.  Returns what stands paid on it today. */
+static int64_t ar_pay(struct ar_gen *g, const struct ar_invoice *inv, crm_day day, int64_t part,
+		      int64_t extra)
+{
+	int64_t id = ar_receipt(g, inv->customer, day, part + extra);
+	crm_day back, again;
+
+	ar_allocate(g, inv, id, 0, day, part);
+	if (below(200) != 0 || (back = day + 3 + (crm_day)below(18)) > g->today)
+		return part;
+	ar_reverse(g, id, back);
+	if ((again = back + 1 + (crm_day)below(30)) > g->today)
+		return 0;
+	ar_allocate(g, inv, ar_receipt(g, inv->customer, again, part), 0, again, part);
+	return part;
+}
+
+/* The day inv is paid in full: on or before its due day for 35 %, up to a
+ * month late for 40 %, later for 22 %; never (-1) for 3 %. */
+static crm_day ar_pay_day(const struct ar_invoice *inv)
+{
+	unsigned u = below(100);
+	crm_day late;
+
+	if (u < 3)
+		return -1;
+	if (u < 38)
+		late = -(crm_day)below((unsigned)(inv->due - inv->date) + 1);
+	else if (u < 78)
+		late = 1 + (crm_day)below(30);
+	else if (u < 95)
+		late = 31 + (crm_day)below(60);
+	else
+		late = 91 + (crm_day)below(275);
+	return inv->due + late;
+}
+
+/* Settles inv as its customer would have by today: a credit note for 3 %
+ * (before payment it settles part or all of the invoice, after it stays
+ * unapplied credit), then one receipt (50 %), two (42 %) or three, the
+ * last on the pay day and one in 50 of those paying a little too much;
+ * what is due after today stays open.  Never paid and a year overdue:
+ * written off for half of them. */
+static void ar_settle(struct ar_gen *g, const struct ar_invoice *inv)
+{
+	crm_day pay = ar_pay_day(inv), day;
+	int64_t open = inv->total;
+	unsigned n = below(100) < 50 ? 1 : below(100) < 84 ? 2 : 3;
+
+	if (below(100) < 3 && (day = inv->date + (crm_day)below(60)) <= g->today) {
+		int64_t amount = below(4) ? muldiv(inv->total, 10 + below(90), 100) : inv->total;
+		int64_t id = ar_credit_note(g, inv, day, amount > 0 ? amount : 1);
+
+		if (pay < 0 || day < pay) {
+			int64_t a = amount < open ? amount : open;
+
+			ar_allocate(g, inv, 0, id, day, a);
+			open -= a;
+		}
+	}
+	if (pay < 0) {
+		if (open > 0 && below(2) &&
+		    (day = inv->due + 365 + (crm_day)below(60)) <= g->today) {
+			ar_allocate(g, inv, 0, 0, day, open);
+			g->writeoffs++;
+		}
+		return;
+	}
+	if (pay < inv->date)
+		pay = inv->date;
+	for (unsigned j = 1; j <= n && open > 0; j++) {
+		int64_t part = j == n ? open : muldiv(open, 20 + below(41), 100);
+
+		day = inv->date + (pay - inv->date) * (crm_day)j / (crm_day)n;
+		if (day > g->today)
+			break;
+		if (part <= 0)
+			continue;
+		open -= ar_pay(g, inv, day, part, j == n && below(50) == 0 ? 1 + below(5000) : 0);
+	}
+}
+
+static unsigned long ar_serial(struct crm_store *st, const char *series)
+{
+	sqlite3_stmt *q = prepare(st, "SELECT ifnull(max(last), 0) FROM number_series "
+				      "WHERE series = ?1");
+	unsigned long n;
+
+	sqlite3_bind_text(q, 1, series, -1, SQLITE_STATIC);
+	if (sqlite3_step(q) != SQLITE_ROW)
+		die(series, sqlite3_errmsg(st->db));
+	n = (unsigned long)sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	return n;
+}
+
+static void ar_prepare(struct ar_gen *g)
+{
+	struct crm_store *st = g->st;
+
+	g->invoice = prepare(st, "INSERT INTO doc (kind, number, customer_id, status, date, "
+				 "due, subtotal, tax, total, created, updated) VALUES "
+				 "('invoice', ?1, ?2, 'issued', ?3, ?4, ?5, ?6, ?7, ?8, ?8)");
+	g->credit = prepare(st, "INSERT INTO doc (kind, number, customer_id, status, date, "
+				"source_id, subtotal, tax, total, note, created, updated) VALUES "
+				"('credit', ?1, ?2, 'issued', ?3, ?4, ?5, ?6, ?7, "
+				"'goods returned', ?8, ?8)");
+	g->receipt = prepare(st, "INSERT INTO receipt (number, customer_id, date, amount, method, "
+				 "clerk, created) VALUES (?1, ?2, ?3, ?4, ?5, 'bench', ?6)");
+	g->alloc = prepare(st, "INSERT INTO allocation (customer_id, invoice_id, receipt_id, "
+			       "credit_id, date, amount, reason, created) VALUES (?1, ?2, "
+			       "nullif(?3, 0), nullif(?4, 0), ?5, ?6, ?7, ?8)");
+	g->end = prepare(st, "UPDATE allocation SET ended = max(?2, date) WHERE ended IS NULL "
+			     "AND receipt_id = ?1");
+	g->reverse = prepare(st, "UPDATE receipt SET reversed = ?2, reason = 'bounced' "
+				 "WHERE id = ?1");
+	sqlite3_bind_text(g->invoice, 8, st->clock.now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(g->credit, 8, st->clock.now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(g->receipt, 6, st->clock.now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(g->alloc, 8, st->clock.now, -1, SQLITE_STATIC);
+}
+
+static void ar_finalize(struct ar_gen *g)
+{
+	sqlite3_finalize(g->invoice);
+	sqlite3_finalize(g->credit);
+	sqlite3_finalize(g->receipt);
+	sqlite3_finalize(g->alloc);
+	sqlite3_finalize(g->end);
+	sqlite3_finalize(g->reverse);
+}
+
+/* The issued invoices DB has already (gen --docs makes some): they are
+ * settled like the new ones.  *n receives how many; malloc'd. */
+static struct ar_invoice *ar_existing(struct crm_store *st, size_t *n)
+{
+	sqlite3_stmt *q = prepare(st, "SELECT id, customer_id, total, date, ifnull(due, date) "
+				      "FROM doc WHERE kind = 'invoice' AND status = 'issued' "
+				      "AND settled = 0 AND cleared IS NULL ORDER BY id");
+	struct ar_invoice *v = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		struct ar_invoice *inv;
+
+		if (*n == cap && !(v = realloc(v, (cap = cap ? 2 * cap : 4096) * sizeof *v)))
+			die("invoices", "out of memory");
+		inv = &v[(*n)++];
+		inv->id = sqlite3_column_int64(q, 0);
+		inv->customer = sqlite3_column_int64(q, 1);
+		inv->total = sqlite3_column_int64(q, 2);
+		crm_date_parse_iso((const char *)sqlite3_column_text(q, 3), &inv->date, NULL);
+		crm_date_parse_iso((const char *)sqlite3_column_text(q, 4), &inv->due, NULL);
+	}
+	sqlite3_finalize(q);
+	return v;
+}
+
+/* Checks a sample of about 1 in 50 invoices, credit notes and receipts:
+ * what the triggers stored must be what the views doc_settlement and
+ * receipt_settlement say, and no invoice settled beyond its total. */
+static void ar_check(struct crm_store *st, unsigned long *checked)
+{
+	static const char *const sql[] = {
+		"SELECT count(*), count(*) FILTER (WHERE d.settled IS NOT s.settled "
+		"OR d.cleared IS NOT s.cleared OR d.settled > d.total) FROM doc d "
+		"JOIN doc_settlement s ON s.id = d.id WHERE d.kind IN ('invoice', 'credit') "
+		"AND d.id % 50 = 7",
+		"SELECT count(*), count(*) FILTER (WHERE r.applied IS NOT s.applied "
+		"OR r.cleared IS NOT s.cleared) FROM receipt r "
+		"JOIN receipt_settlement s ON s.id = r.id WHERE r.id % 50 = 7",
+	};
+
+	*checked = 0;
+	for (size_t i = 0; i < 2; i++) {
+		sqlite3_stmt *q = prepare(st, sql[i]);
+
+		if (sqlite3_step(q) != SQLITE_ROW)
+			die("check", sqlite3_errmsg(st->db));
+		if (sqlite3_column_int64(q, 1) != 0)
+			die("check", i ? "a receipt's applied or cleared is not the views'"
+				       : "an invoice's settled or cleared is not the views'");
+		*checked += (unsigned long)sqlite3_column_int64(q, 0);
+		sqlite3_finalize(q);
+	}
+}
+
+static int ar(unsigned long ninvoices, const char *path)
+{
+	struct ar_gen g = {0};
+	struct crm_clock clock;
+	struct crm_err err;
+	struct ar_invoice *old, inv;
+	int64_t *customers = NULL;
+	size_t nold, ncustomers = 0, cap = 0;
+	unsigned long checked, open;
+	sqlite3_stmt *q;
+
+	mallopt(M_MMAP_THRESHOLD, 4 << 20);
+	mallopt(M_TRIM_THRESHOLD, 256 << 20);
+	if (crm_clock_init(&clock, "2026-11-22", &err) != CRM_OK ||
+	    crm_store_open(&g.st, path, "bench", &clock, 0, &err) != CRM_OK)
+		die(path, err.msg);
+	g.today = clock.today;
+	exec(g.st, "PRAGMA cache_size = -524288");
+	q = prepare(g.st, "SELECT id FROM customer ORDER BY id");
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		if (ncustomers == cap) {
+			cap = cap ? 2 * cap : 4096;
+			if (!(customers = realloc(customers, cap * sizeof *customers)))
+				die("customers", "out of memory");
+		}
+		customers[ncustomers++] = sqlite3_column_int64(q, 0);
+	}
+	sqlite3_finalize(q);
+	if (!ncustomers)
+		die(path, "no customers");
+	old = ar_existing(g.st, &nold);
+	g.serial_inv = ar_serial(g.st, "invoice");
+	g.serial_cn = ar_serial(g.st, "credit");
+	g.serial_rc = ar_serial(g.st, "receipt");
+	if (crm_store_begin(g.st, &err) != CRM_OK)
+		die(path, err.msg);
+	ar_prepare(&g);
+	for (size_t i = 0; i < nold; i++)
+		ar_settle(&g, &old[i]);
+	for (unsigned long i = nold; i < ninvoices; i++) {
+		/* a tenth of them to the first 100 customers, as --docs does */
+		size_t c = below(10) == 0 ? below(ncustomers < 100 ? (unsigned)ncustomers : 100)
+					  : below((unsigned)ncustomers);
+
+		ar_new_invoice(&g, &inv, customers[c]);
+		ar_settle(&g, &inv);
+	}
+	/* payments on account, one per hundred invoices: unapplied credit */
+	for (unsigned long i = 0; i < ninvoices / 100; i++)
+		ar_receipt(&g, customers[below((unsigned)ncustomers)],
+			   g.today - (crm_day)below(1461), 1000 + (int64_t)below(100000));
+	ar_finalize(&g);
+	{
+		char sql[200];
+		const char *series[] = {"invoice", "credit", "receipt"};
+		unsigned long last[] = {g.serial_inv, g.serial_cn, g.serial_rc};
+
+		for (int k = 0; k < 3; k++) {
+			snprintf(sql, sizeof sql,
+				 "INSERT OR REPLACE INTO number_series (series, year, last) "
+				 "VALUES ('%s', 2026, %lu)", series[k], last[k]);
+			exec(g.st, sql);
+		}
+	}
+	if (crm_store_commit(g.st, &err) != CRM_OK)
+		die(path, err.msg);
+	ar_check(g.st, &checked);
+	q = prepare(g.st, "SELECT count(*) FROM doc WHERE kind = 'invoice' AND status = 'issued' "
+			  "AND cleared IS NULL");
+	sqlite3_step(q);
+	open = (unsigned long)sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	crm_store_close(g.st);
+	free(customers);
+	free(old);
+	/* issued invoices in all, receipts, allocations, credit notes, open
+	 * invoices, reversals, write-offs, rows checked */
+	printf("%lu %lu %lu %lu %lu %lu %lu %lu\n", (unsigned long)nold + g.invoices, g.receipts,
+	       g.allocations, g.credits, open, g.reversals, g.writeoffs, checked);
+	return 0;
+}
+
 static unsigned long number(const char *s)
 {
 	char *end;
@@ -836,10 +1257,13 @@ int main(int argc, char **argv)
 		return docs(number(argv[2]), argv[3]);
 	if (argc == 4 && !strcmp(argv[1], "--invoices"))
 		return invoices(number(argv[2]), number(argv[3]));
+	if (argc == 4 && !strcmp(argv[1], "--ar"))
+		return ar(number(argv[2]), argv[3]);
 	if (argc != 2 || *argv[1] == '-') {
 		fprintf(stderr, "usage: gen N > customers.csv\n"
 				"       gen --docs LINES DB\n"
-				"       gen --invoices M CUSTOMERS > invoices.csv\n");
+				"       gen --invoices M CUSTOMERS > invoices.csv\n"
+				"       gen --ar INVOICES DB\n");
 		return 2;
 	}
 	n = number(argv[1]);

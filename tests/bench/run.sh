@@ -3,9 +3,10 @@
 # measured in the same run on the same machine.
 #
 # Usage:
-#   make bench                 N=1000000 customers (about 8 min on 2 cores:
-#                              each import takes 3-4 min)
-#   make bench N=20000         a quick run (about 15 s)
+#   make bench                 N=1000000 customers (about 15 min on 2 cores:
+#                              each import takes 4 min, the receivables'
+#                              data 3)
+#   make bench N=20000         a quick run (about 30 s)
 #   CRM_BIN=$PWD/crm BENCH_DIR=.build/tests/bench sh tests/bench/run.sh N
 #
 # make builds ./crm, .build/tests/bench/gen (the data) and
@@ -19,8 +20,9 @@
 # cannot mix two versions.
 #
 # Knobs (environment): BENCH_RUNS timed runs of each search query (5),
-# BENCH_SHOW_RUNS runs of show (50), BENCH_VERBOSE=1 prints each query's
-# times and MATCH expression on stderr, TMPDIR where the data goes.
+# BENCH_SHOW_RUNS runs of show (50), BENCH_PRICES_RUNS of each prices case
+# (10), BENCH_AR_RUNS of each ageing case (5), BENCH_VERBOSE=1 prints each
+# query's times and MATCH expression on stderr, TMPDIR where the data goes.
 #
 # What is measured:
 #   1. import   crm customer import --from FILE.csv into a new database,
@@ -42,10 +44,15 @@
 #               row, at N and at N/10 (a second database): the N/10 figure
 #               stands in the floor column, so the ratio shows whether
 #               memory grows with the rows.  Target: under 20 MB.
+#   5. prices   crm product prices over 5 x N document lines (below).
+#   6. invoice import (below).
+#   7. ageing   crm ar aging over N invoices and about 1.5 x N receipts
+#               (below).
 #
 # Disk: the CSV and a database of about 2.5 KB a row (plus its WAL while
-# importing) exist at once: at N=1000000 about 6 GB.  Everything
-# goes in a temporary directory that is removed at the end.
+# importing) exist at once, and the documents and receivables add about
+# 3 KB a row: at N=1000000 about 8 GB.  Everything goes in a temporary
+# directory that is removed at the end.
 set -eu
 
 N=${1:-1000000}
@@ -80,7 +87,7 @@ cp "$BENCH_DIR/gen" "$tmp/gen"
 cp "$BENCH_DIR/floor" "$tmp/floor"
 CRM=$tmp/crm GEN=$tmp/gen FLOOR=$tmp/floor
 
-need_kb=$((N * 6))
+need_kb=$((N * 8))
 free_kb=$(df -Pk "$tmp" | awk 'NR == 2 { print $4 }')
 if [ "$free_kb" -lt "$need_kb" ]; then
 	echo "bench: $tmp has $((free_kb / 1024)) MB free; N=$N needs about $((need_kb / 1024)) MB" >&2
@@ -210,18 +217,22 @@ rss_small=$(max_rss "$tmp/small.db")
 
 # 5. Product prices over 5 x N document lines (5,000,000 at the default N),
 # added to the big database by gen --docs: 2,000 products drawn Zipf-like,
-# so P00001 is on about 12% of the lines and P02000 on about 0.006%;
-# C0000001 is one of the 100 customers with a tenth of the documents.
-# Three cases, each BENCH_PRICES_RUNS runs after 2 untimed: the newest 20
-# lines of the heavy product (--limit 20), every line of the light one,
-# every line of the heavy one for one customer.  Floor: the sqlite3 shell
-# reading the light product's lines through its index.  Target: < 50 ms.
+# so P00001 is on about 12% of the lines, P00100 on about 0.12% (6,000 of
+# 5,000,000) and P02000 on about 0.006%; C0000001 is one of the 100
+# customers with a tenth of the documents.  Five cases, each
+# BENCH_PRICES_RUNS runs after 2 untimed: the newest 20 lines (--limit 20)
+# of the heavy product, of the mid-size one, and of the product nearest
+# the size where crm's two dearest ways of finding them cost the same (the
+# worst size: about sqrt(1.5 x 20 x documents) lines, 5,500 of 5,000,000;
+# see prices_plan in lib/product.c), every line of the light one, every
+# line of the heavy one for one customer.  Floor: the sqlite3 shell reading
+# the light product's lines through its index.  Target: < 50 ms.
 PRICES_RUNS=${BENCH_PRICES_RUNS:-10}
 nlines=$((5 * N))
 say "prices: generating $nlines document lines"
 "$GEN" --docs "$nlines" "$db" >"$tmp/docs.out"
 read -r ndocs _ <"$tmp/docs.out"
-say "prices: $ndocs documents; $PRICES_RUNS runs of 3 queries, crm and floor"
+say "prices: $ndocs documents; $PRICES_RUNS runs of 5 queries, crm and floor"
 prices() { # prices NAME ARGS...: median ms of crm product prices ARGS
 	name=$1
 	shift
@@ -230,7 +241,15 @@ prices() { # prices NAME ARGS...: median ms of crm product prices ARGS
 	out=$(stats "$tmp/prices.$name")
 	echo "${out% *}"
 }
+# the worst size: Zipf puts 5 N / (k H) lines on product k, H = 8.178
+worst=$(awk -v n="$N" -v d="$ndocs" 'BEGIN {
+	k = int(5 * n / (8.178 * sqrt(1.5 * 20 * d)) + 0.5)
+	if (k < 1) k = 1
+	if (k > 2000) k = 2000
+	printf "P%05d", k }')
 p_heavy=$(prices heavy P00001 --limit 20)
+p_mid=$(prices mid P00100 --limit 20)
+p_worst=$(prices worst "$worst" --limit 20)
 p_light=$(prices light P02000)
 p_cust=$(prices cust P00001 --customer C0000001)
 "$FLOOR" --time "$PRICES_RUNS" --warmup 2 -- sqlite3 "$db" \
@@ -240,6 +259,9 @@ out=$(stats "$tmp/prices.floor")
 p_floor=${out% *}
 heavy_lines=$(sqlite3 "$db" "SELECT count(*) FROM doc_line WHERE product_id = 1")
 light_lines=$(sqlite3 "$db" "SELECT count(*) FROM doc_line WHERE product_id = 2000")
+mid_lines=$(sqlite3 "$db" "SELECT count(*) FROM doc_line WHERE product_id = 100")
+worst_lines=$(sqlite3 "$db" "SELECT count(*) FROM doc_line l JOIN product p
+	ON p.id = l.product_id WHERE p.sku = '$worst'")
 cust_lines=$("$CRM" --db "$db" --no-header product prices P00001 --customer C0000001 \
 	--format csv | wc -l)
 
@@ -274,6 +296,101 @@ else
 	say "invoice import: skipped, this crm has no 'invoice import'"
 fi
 
+# 7. Receivables: crm ar aging over N issued invoices (1,000,000 at the
+# default N) and about 1.5 x N receipts, added to the big database by gen
+# --ar after the prices figures (gen --docs's issued invoices are settled
+# too, and invoices without lines make up the rest).  Dated over four
+# years up to 2026-11-22, the day the data is made for: most paid by one
+# to three receipts on time or late, about 5 % open (some partly paid),
+# credit notes, bounced cheques reversed and paid again, write-offs,
+# overpayments and payments on account (unapplied credit).  The
+# allocations go in through crm's triggers, and gen checks a sample of
+# the stored settled, applied and cleared against the views
+# doc_settlement and receipt_settlement.  Two cases, each BENCH_AR_RUNS
+# runs (2 when one takes over 3 s) after 1 untimed: crm ar aging --format
+# csv as of that day, and
+# --as-of a year earlier.  Floor: the sqlite3 shell running the best
+# single SELECT we know for the same figures (floor --aging), which must
+# be crm's to the cent (the result says DIFF otherwise).  crm's own SELECT
+# (crm ar aging --sql) run by the shell is shown below the table.
+# Target: < 1 s and within 1.5x of the floor.
+AR_RUNS=${BENCH_AR_RUNS:-5}
+ar_today=2026-11-22
+ar_back=2025-11-22
+ar_crm_today=
+if "$CRM" ar aging --help >/dev/null 2>&1; then
+	say "ageing: generating $N invoices and their receipts"
+	"$GEN" --ar "$N" "$db" >"$tmp/ar.out"
+	read -r ar_inv ar_rc ar_alloc ar_cn ar_open ar_rev ar_wo ar_checked <"$tmp/ar.out"
+	say "ageing: $ar_inv invoices, $ar_rc receipts; $AR_RUNS runs of 2 reports, crm and floor"
+	# timed NAME CMD...: median ms of AR_RUNS runs of CMD after an untimed
+	# one; 2 runs when that one took over 3 s (a slow report must not
+	# stretch the bench by minutes)
+	timed() {
+		name=$1
+		shift
+		first=$("$FLOOR" --time 1 -- "$@")
+		runs=$AR_RUNS
+		[ "$first" -gt 3000000 ] && runs=2
+		"$FLOOR" --time "$runs" -- "$@" >"$tmp/aging.$name"
+		out=$(stats "$tmp/aging.$name")
+		echo "${out% *}"
+	}
+	# aging NAME ARGS...: crm ar aging ARGS, timed
+	aging() {
+		name=$1
+		shift
+		timed "$name" "$CRM" --db "$db" --today "$ar_today" ar aging "$@" --format csv
+	}
+	# aging_sql NAME SQL-FILE: the sqlite3 shell running SQL-FILE, timed
+	aging_sql() {
+		timed "$1" sqlite3 -csv "$db" ".read $2"
+	}
+	# cents FILE: the figures of a csv of crm's (decimals, a header) or the
+	# floor's (minor units): code and the last nine columns in minor units,
+	# a total row left out
+	cents() {
+		awk -F, '(FNR == 1 && /^code,/) || tolower($1) == "total" { next }
+			{
+				o = $1
+				for (i = NF - 8; i <= NF; i++) {
+					v = $i
+					sub(/\./, "", v)
+					o = o " " v + 0
+				}
+				print o
+			}' "$1"
+	}
+	ar_same=
+	for day in "$ar_today" "$ar_back"; do
+		"$FLOOR" --aging "$day" >"$tmp/floor-$day.sql"
+		"$CRM" --db "$db" --today "$ar_today" ar aging --as-of "$day" --format csv \
+			>"$tmp/crm-$day.csv"
+		sqlite3 -csv "$db" ".read $tmp/floor-$day.sql" >"$tmp/floor-$day.csv"
+		cents "$tmp/crm-$day.csv" >"$tmp/crm-$day.cents"
+		cents "$tmp/floor-$day.csv" >"$tmp/floor-$day.cents"
+		if ! cmp -s "$tmp/crm-$day.cents" "$tmp/floor-$day.cents"; then
+			ar_same="$ar_same $day"
+			echo "bench: crm ar aging --as-of $day and the floor disagree" >&2
+		fi
+	done
+	ar_rows_today=$(wc -l <"$tmp/floor-$ar_today.cents")
+	ar_rows_back=$(wc -l <"$tmp/floor-$ar_back.cents")
+	ar_crm_today=$(aging today)
+	ar_crm_back=$(aging back --as-of "$ar_back")
+	ar_floor_today=$(aging_sql floor-today "$tmp/floor-$ar_today.sql")
+	ar_floor_back=$(aging_sql floor-back "$tmp/floor-$ar_back.sql")
+	ar_own=
+	if "$CRM" --db "$db" --today "$ar_today" ar aging --sql >"$tmp/own-today.sql" 2>/dev/null &&
+		"$CRM" --db "$db" --today "$ar_today" ar aging --as-of "$ar_back" --sql \
+			>"$tmp/own-back.sql" 2>/dev/null; then
+		ar_own="$(aging_sql own-today "$tmp/own-today.sql") ms today, $(aging_sql own-back \
+			"$tmp/own-back.sql") ms a year back"
+	fi
+else
+	say "ageing: skipped, this crm has no 'ar aging'"
+fi
+
 ratio() { calc "sprintf(\"%.2f\", $1 / $2)"; }
 echo "crm bench: N=$N customers ($db_mb MB database); $machine"
 row "what" "value" "floor" "ratio" "target" "result"
@@ -289,6 +406,10 @@ row "list peak RSS (MB; floor: N/10)" "$(calc "sprintf(\"%.1f\", $rss_big / 1024
 	"< 20 MB" "$(verdict "$rss_big < 20 * 1024")"
 row "prices heavy --limit 20 (ms)" "$p_heavy" "$p_floor" "$(ratio "$p_heavy" "$p_floor")" \
 	"< 50 ms" "$(verdict "$p_heavy < 50")"
+row "prices mid --limit 20, $mid_lines (ms)" "$p_mid" "$p_floor" \
+	"$(ratio "$p_mid" "$p_floor")" "< 50 ms" "$(verdict "$p_mid < 50")"
+row "prices $worst --limit 20, $worst_lines (ms)" "$p_worst" "$p_floor" \
+	"$(ratio "$p_worst" "$p_floor")" "< 50 ms" "$(verdict "$p_worst < 50")"
 row "prices light, all $light_lines (ms)" "$p_light" "$p_floor" "$(ratio "$p_light" "$p_floor")" \
 	"< 50 ms" "$(verdict "$p_light < 50")"
 row "prices --customer, $cust_lines (ms)" "$p_cust" "$p_floor" "$(ratio "$p_cust" "$p_floor")" \
@@ -300,4 +421,28 @@ if [ -n "$inv_rate" ]; then
 else
 	echo "invoice import: not measured, this crm has no 'invoice import'"
 fi
+# ar_row WHAT CRM FLOOR DAY: a row of the ageing, DIFF when the figures differ
+ar_row() {
+	case " $ar_same " in
+	*" $4 "*) result=DIFF ;;
+	*) result=$(verdict "$2 < 1000 && $2 <= 1.5 * $3") ;;
+	esac
+	row "$1" "$2" "$3" "$(ratio "$2" "$3")" "< 1 s, <= 1.50" "$result"
+}
+if [ -n "$ar_crm_today" ]; then
+	ar_row "ar aging, $ar_rows_today customers (ms)" "$ar_crm_today" "$ar_floor_today" \
+		"$ar_today"
+	ar_row "ar aging a year back, $ar_rows_back (ms)" "$ar_crm_back" "$ar_floor_back" \
+		"$ar_back"
+else
+	echo "ar aging: not measured, this crm has no 'ar aging'"
+fi
 echo "prices: $nlines lines in $ndocs documents; P00001 on $heavy_lines lines"
+if [ -n "$ar_crm_today" ]; then
+	echo "ar: $ar_inv issued invoices ($ar_open open on $ar_today), $ar_rc receipts," \
+		"$ar_alloc allocations, $ar_cn credit notes, $ar_rev reversals," \
+		"$ar_wo write-offs; $ar_checked rows checked against the views"
+	if [ -n "$ar_own" ]; then
+		echo "ar: crm's own SELECT in the sqlite3 shell: $ar_own"
+	fi
+fi

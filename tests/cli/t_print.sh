@@ -1,10 +1,11 @@
 #!/bin/sh
-# crm quote print, crm delivery print: the default templates as text and
-# HTML, --output, --template, the user's own templates in
+# crm quote print, crm delivery print, crm invoice print of a credit note
+# (credit.txt, credit.html): the default templates as text and HTML,
+# --output, --template, the user's own templates in
 # $XDG_CONFIG_HOME/crm/templates, template errors with file and line, PDF
-# through $CRM_PDF and without a renderer.  (The engine and every default
-# template, invoice included, are tested in tests/unit/test_print.c and
-# test_template.c.)
+# through $CRM_PDF and without a renderer.  (The engine and the other
+# default templates, invoice included, are tested in
+# tests/unit/test_print.c and test_template.c.)
 . "$(dirname "$0")/lib.sh"
 
 try 'company name' 0 crm config set company.name 'ACME Office Supplies Ltd'
@@ -298,5 +299,158 @@ Hauptstraße 5, 80331 München, DE
 EOF
 try 'an unknown delivery' 3 crm delivery print DN-2026-09999
 out_empty
+
+# ---- a credit note ----
+
+# INV-2026-00001 bills the delivery: 4 x 249.00 = 996.00, 19 % 189.24;
+# 1.5 x 120.00 = 180.00, 19 % 34.20; total 1176.00 + 223.44 = 1399.44.
+# CN-2026-00001 credits 1 chair and 0.5 m of the desk:
+#   1  1 x 249.00 = 249.00, 19 % tax 47.31
+#   2  0.5 x 120.00 = 60.00, 19 % tax 11.40
+#   subtotal 309.00, no discount, tax 58.71, total 367.71
+try 'an invoice of the delivery' 0 crm invoice new --delivery DN-2026-00001
+try 'issued' 0 crm invoice issue 3
+try 'credited in part' 0 crm invoice credit INV-2026-00001 --line 1=1 --line 2=0.5 \
+	--reason 'One chair arrived damaged'
+out_is <<'EOF'
+CN-2026-00001
+EOF
+try 'print the credit note' 0 crm invoice print CN-2026-00001
+out_is <<'EOF'
+ACME Office Supplies Ltd
+Main Street 1
+10115 Berlin
+Email: sales@acme.example
+
+CREDIT NOTE CN-2026-00001
+
+To:          Müller & Söhne (C00001)
+             Hauptstraße 5, 80331 München, DE
+Date:        2026-11-22
+Invoice:     INV-2026-00001
+
+Pos  Description                      Qty Unit      Price  Disc.         Net
+---  ---------------------------- ------- ---- ---------- ------ -----------
+  1  Office chair <ergonomic>           1 pcs      249.00             249.00
+     CHAIR-01
+  2  桌子 standing desk               0.5 m        120.00              60.00
+     DESK-L
+                                                        --------------------
+                                                        Subtotal      309.00
+                                                        Tax            58.71
+                                                        Total         367.71
+
+Reason: One chair arrived damaged
+
+We credit you 367.71 against invoice INV-2026-00001.
+EOF
+err_empty
+cp "$T/out" "$T/credit.txt"
+try 'the credit note by id' 0 crm invoice print 4
+compare 'the same text' "$T/out" <"$T/credit.txt"
+try 'the invoice still prints as an invoice' 0 crm invoice print INV-2026-00001
+sed -n '6p' "$T/out" >"$T/title"
+compare 'its title' "$T/title" <<'EOF'
+INVOICE INV-2026-00001
+EOF
+try 'the credit note as html' 0 crm invoice print CN-2026-00001 --format html
+out_is <<'EOF'
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Credit note CN-2026-00001</title>
+<style>
+@page { size: A4; margin: 20mm 18mm; }
+body { font-family: "DejaVu Sans", "Helvetica", sans-serif; font-size: 10pt; color: #222; margin: 0; }
+header { display: flex; justify-content: space-between; border-bottom: 1px solid #999; padding-bottom: 6pt; margin-bottom: 18pt; }
+header .company { font-weight: bold; font-size: 13pt; }
+header .contact { text-align: right; font-size: 9pt; color: #555; }
+h1 { font-size: 16pt; margin: 0 0 12pt; letter-spacing: 0.05em; }
+.parties { display: flex; justify-content: space-between; margin-bottom: 18pt; }
+.parties dl { margin: 0; }
+.parties dt { float: left; clear: left; width: 6.5em; }
+.parties dt { color: #555; }
+.parties dd { margin: 0 0 0 6.5em; }
+table.lines { width: 100%; border-collapse: collapse; margin-bottom: 12pt; }
+table.lines th { text-align: left; border-bottom: 1px solid #999; padding: 3pt 4pt; font-weight: bold; }
+table.lines td { padding: 3pt 4pt; border-bottom: 1px solid #ddd; vertical-align: top; }
+table.lines .num { text-align: right; white-space: nowrap; }
+table.lines .sku { color: #555; font-size: 8.5pt; }
+table.totals { margin-left: auto; border-collapse: collapse; }
+table.totals th { text-align: left; font-weight: normal; padding: 2pt 12pt 2pt 0; }
+table.totals td { text-align: right; padding: 2pt 0; min-width: 6em; }
+table.totals tr.total th, table.totals tr.total td { font-weight: bold; border-top: 1px solid #999; }
+.note { margin-top: 18pt; }
+.payment { margin-top: 18pt; }
+</style>
+</head>
+<body>
+<header>
+<div class="company">ACME Office Supplies Ltd</div>
+<div class="contact">
+Main Street 1<br>
+10115 Berlin<br>
+sales@acme.example<br>
+</div>
+</header>
+<h1>Credit note CN-2026-00001</h1>
+<div class="parties">
+<div class="customer">
+<strong>Müller &amp; Söhne</strong> (C00001)<br>
+Hauptstraße 5, 80331 München, DE
+</div>
+<dl>
+<dt>Date</dt><dd>2026-11-22</dd>
+<dt>Invoice</dt><dd>INV-2026-00001</dd>
+</dl>
+</div>
+<table class="lines">
+<thead>
+<tr><th class="num">Pos</th><th>Description</th><th class="num">Qty</th><th>Unit</th><th class="num">Price</th><th class="num">Disc.</th><th class="num">Net</th></tr>
+</thead>
+<tbody>
+<tr><td class="num">1</td><td>Office chair &lt;ergonomic&gt;<br><span class="sku">CHAIR-01</span></td><td class="num">1</td><td>pcs</td><td class="num">249.00</td><td class="num"></td><td class="num">249.00</td></tr>
+<tr><td class="num">2</td><td>桌子 standing desk<br><span class="sku">DESK-L</span></td><td class="num">0.5</td><td>m</td><td class="num">120.00</td><td class="num"></td><td class="num">60.00</td></tr>
+</tbody>
+</table>
+<table class="totals">
+<tr><th>Subtotal</th><td>309.00</td></tr>
+<tr><th>Tax</th><td>58.71</td></tr>
+<tr class="total"><th>Total</th><td>367.71</td></tr>
+</table>
+<p class="note">Reason: One chair arrived damaged</p>
+<p class="payment">We credit you 367.71 against invoice INV-2026-00001.</p>
+</body>
+</html>
+EOF
+err_empty
+cp "$T/out" "$T/credit.html"
+try 'pdf of the credit note' 0 \
+	env CRM_PDF="$T/fakepdf" "$CRM_BIN" invoice print CN-2026-00001 --format pdf --output "$T/cn.pdf"
+compare 'the renderer got the credit note html' "$T/cn.pdf" <"$T/credit.html"
+echo 'My credit note {{number}} for {{source}}: {{total}}' >"$T/config/crm/templates/credit.txt"
+try '$XDG_CONFIG_HOME/crm/templates/credit.txt' 0 \
+	env XDG_CONFIG_HOME="$T/config" "$CRM_BIN" invoice print CN-2026-00001
+out_is <<'EOF'
+My credit note CN-2026-00001 for INV-2026-00001: 367.71
+EOF
+try 'not for the invoice' 0 \
+	env XDG_CONFIG_HOME="$T/config" "$CRM_BIN" invoice print INV-2026-00001
+sed -n '6p' "$T/out" >"$T/title"
+compare 'the default invoice' "$T/title" <<'EOF'
+INVOICE INV-2026-00001
+EOF
+try '--template for a credit note' 0 crm invoice print CN-2026-00001 --template "$T/mine.txt"
+out_is <<'EOF'
+CN-2026-00001 for Müller & Söhne  |    367.71|2026-11-22
+1. Office ch… 249.00
+2. 桌子 stan… 60.00
+EOF
+try 'an unknown credit note' 3 crm invoice print CN-2026-09999
+out_empty
+err_is <<'EOF'
+crm: invoice print: no invoice 'CN-2026-09999'
+EOF
 
 done_testing
