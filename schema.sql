@@ -1013,3 +1013,143 @@ FROM doc c JOIN doc i ON i.id = c.source_id
 WHERE c.kind = 'credit' AND c.status = 'issued' AND c.total > 0
   AND i.kind = 'invoice' AND i.status = 'issued'
 ORDER BY c.id;
+
+-- @version 5 ----------------------------------------------------------------
+-- After-sales service: cases with service levels, the RMA repair flow, field
+-- visits and maintenance plans, satisfaction surveys.  Times are
+-- YYYY-MM-DDTHH:MM:SS in local time (CRM_NOW), dates YYYY-MM-DD.
+
+-- ---- cases (lib/case.c) ----
+CREATE TABLE service_case (
+	id          INTEGER PRIMARY KEY AUTOINCREMENT,
+	number      TEXT NOT NULL UNIQUE,          -- series.case
+	customer_id INTEGER NOT NULL REFERENCES customer (id),
+	contact_id  INTEGER REFERENCES contact (id),
+	product_id  INTEGER REFERENCES product (id),
+	subject     TEXT NOT NULL CHECK (length(subject) > 0),
+	channel     TEXT NOT NULL DEFAULT 'phone'
+	            CHECK (channel IN ('phone', 'email', 'web', 'visit', 'chat')),
+	priority    TEXT NOT NULL DEFAULT 'normal'
+	            CHECK (priority IN ('low', 'normal', 'high', 'urgent')),
+	assignee    TEXT,
+	status      TEXT NOT NULL DEFAULT 'open'
+	            CHECK (status IN ('open', 'waiting', 'resolved', 'closed')),
+	opened      TEXT NOT NULL,
+	responded   TEXT,                          -- the first reply to the customer
+	resolved    TEXT,
+	closed      TEXT,
+	created     TEXT NOT NULL,
+	updated     TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX service_case_customer ON service_case (customer_id, opened);
+CREATE INDEX service_case_status ON service_case (status, priority);
+
+-- Everything that happened to a case, in order: the thread and the clock.
+CREATE TABLE case_event (
+	id      INTEGER PRIMARY KEY,
+	case_id INTEGER NOT NULL REFERENCES service_case (id) ON DELETE CASCADE,
+	at      TEXT NOT NULL,
+	user    TEXT NOT NULL,
+	kind    TEXT NOT NULL CHECK (kind IN ('open', 'reply', 'note', 'assign', 'wait', 'resume',
+	                                      'resolve', 'close', 'reopen')),
+	text    TEXT
+) STRICT;
+
+CREATE INDEX case_event_case ON case_event (case_id, at);
+
+-- ---- RMAs (lib/rma.c) ----
+ALTER TABLE product ADD COLUMN warranty_months INTEGER CHECK (warranty_months BETWEEN 0 AND 1200);
+
+CREATE TABLE rma (
+	id             INTEGER PRIMARY KEY AUTOINCREMENT,
+	number         TEXT NOT NULL UNIQUE,       -- series.rma
+	customer_id    INTEGER NOT NULL REFERENCES customer (id),
+	product_id     INTEGER NOT NULL REFERENCES product (id),
+	serial         TEXT,
+	invoice_id     INTEGER REFERENCES doc (id),
+	purchased      TEXT,                       -- the day the unit was bought
+	warranty_until TEXT,                       -- the last day in warranty
+	in_warranty    INTEGER NOT NULL CHECK (in_warranty IN (0, 1)),
+	chargeable     INTEGER NOT NULL DEFAULT 0 CHECK (chargeable IN (0, 1)),
+	quote_id       INTEGER REFERENCES doc (id),
+	case_id        INTEGER REFERENCES service_case (id),
+	fault          TEXT,
+	advance        INTEGER NOT NULL DEFAULT 0 CHECK (advance IN (0, 1)),
+	advance_due    TEXT,                       -- the faulty unit is due back by
+	state          TEXT NOT NULL DEFAULT 'opened',
+	vendor         TEXT,
+	tracking       TEXT,
+	created        TEXT NOT NULL,
+	updated        TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX rma_customer ON rma (customer_id);
+CREATE INDEX rma_state ON rma (state);
+CREATE INDEX rma_serial ON rma (product_id, serial);
+
+-- Every state an RMA entered, when and by whom, with what was noted.
+CREATE TABLE rma_event (
+	id     INTEGER PRIMARY KEY,
+	rma_id INTEGER NOT NULL REFERENCES rma (id) ON DELETE CASCADE,
+	at     TEXT NOT NULL,
+	user   TEXT NOT NULL,
+	state  TEXT NOT NULL,
+	text   TEXT
+) STRICT;
+
+CREATE INDEX rma_event_rma ON rma_event (rma_id, at);
+
+-- ---- field visits (lib/visit.c) ----
+CREATE TABLE visit_plan (
+	id          INTEGER PRIMARY KEY AUTOINCREMENT,
+	customer_id INTEGER NOT NULL REFERENCES customer (id),
+	every       INTEGER NOT NULL CHECK (every BETWEEN 1 AND 120), -- months
+	next        TEXT NOT NULL,                 -- the next visit is due on
+	tech        TEXT,
+	task        TEXT,
+	active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+	created     TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE visit (
+	id          INTEGER PRIMARY KEY AUTOINCREMENT,
+	number      TEXT NOT NULL UNIQUE,          -- series.visit
+	customer_id INTEGER NOT NULL REFERENCES customer (id),
+	tech        TEXT NOT NULL,
+	date        TEXT NOT NULL,
+	time        TEXT,                          -- HH:MM
+	case_id     INTEGER REFERENCES service_case (id),
+	rma_id      INTEGER REFERENCES rma (id),
+	plan_id     INTEGER REFERENCES visit_plan (id),
+	task        TEXT,
+	status      TEXT NOT NULL DEFAULT 'scheduled'
+	            CHECK (status IN ('scheduled', 'done', 'cancelled')),
+	report      TEXT,
+	minutes     INTEGER CHECK (minutes > 0),
+	parts       TEXT,
+	done        TEXT,                          -- when it was reported done
+	created     TEXT NOT NULL,
+	updated     TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX visit_customer ON visit (customer_id, date);
+CREATE INDEX visit_tech ON visit (tech, date);
+
+-- ---- surveys (lib/survey.c) ----
+CREATE TABLE survey (
+	id          INTEGER PRIMARY KEY AUTOINCREMENT,
+	number      TEXT NOT NULL UNIQUE,          -- series.survey
+	customer_id INTEGER NOT NULL REFERENCES customer (id),
+	case_id     INTEGER REFERENCES service_case (id),
+	rma_id      INTEGER REFERENCES rma (id),
+	email       TEXT,                          -- where the request went
+	sent        TEXT NOT NULL,
+	csat        INTEGER CHECK (csat BETWEEN 1 AND 5),
+	nps         INTEGER CHECK (nps BETWEEN 0 AND 10),
+	comment     TEXT,
+	answered    TEXT,
+	created     TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX survey_customer ON survey (customer_id);

@@ -52,7 +52,7 @@ extern const struct group crm_groups[];
 extern const struct cmd customer_cmds[], contact_cmds[], db_cmds[], history_cmds[],
 	config_cmds[], activity_cmds[], task_cmds[], lead_cmds[], deal_cmds[], report_cmds[],
 	product_cmds[], quote_cmds[], order_cmds[], delivery_cmds[],
-	invoice_cmds[], ar_cmds[];
+	invoice_cmds[], ar_cmds[], case_cmds[], rma_cmds[], visit_cmds[], survey_cmds[];
 /* Groups that are one command. */
 int agenda_run(struct cli *cli, int argc, char **argv);
 int remind_run(struct cli *cli, int argc, char **argv);

@@ -31,6 +31,8 @@ static const char *const migrations[CRM_SCHEMA_VERSION] = {
 	"",
 	/* 3 → 4: receivables (the new columns of doc are in schema.sql's part) */
 	"",
+	/* 4 → 5: after-sales service (product's new column is in schema.sql's part) */
+	"",
 };
 
 #define BUSY_TIMEOUT_MS 5000

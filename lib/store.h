@@ -18,7 +18,7 @@
 /* PRAGMA application_id of a crm database: "CRM1". */
 #define CRM_APPLICATION_ID 0x43524d31
 /* The schema version this build writes. */
-#define CRM_SCHEMA_VERSION 4
+#define CRM_SCHEMA_VERSION 5
 
 struct crm_store {
 	sqlite3 *db;

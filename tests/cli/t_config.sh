@@ -197,6 +197,10 @@ series.invoice	INV-{YYYY}-{#####}	the numbers of invoices
 series.credit	CN-{YYYY}-{#####}	the numbers of credit notes
 series.receipt	RC-{YYYY}-{#####}	the numbers of receipts
 series.refund	RF-{YYYY}-{#####}	the numbers of refunds
+series.case	CS-{YYYY}-{#####}	the numbers of service cases
+series.rma	RMA-{YYYY}-{#####}	the numbers of RMAs
+series.visit	V-{YYYY}-{#####}	the numbers of field visits
+series.survey	S-{YYYY}-{#####}	the numbers of survey requests
 ar.buckets	30,60,90,180	the edges of crm ar aging's buckets in days past due (ar aging --buckets)
 ar.writeoff_limit	5.00	the largest remainder crm ar writeoff closes without --force
 dunning.1.days	7	days overdue that bring dunning level 1

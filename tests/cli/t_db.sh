@@ -9,11 +9,11 @@ out_is <<EOF
 $T/crm.db
 EOF
 err_is <<'EOF'
-database ready, schema version 4
+database ready, schema version 5
 EOF
 sql_is 'PRAGMA application_id; PRAGMA user_version; PRAGMA journal_mode; SELECT count(*) FROM customer' <<'EOF'
 1129467185
-4
+5
 wal
 0
 EOF
@@ -43,7 +43,7 @@ out_is <<'EOF'
 new/sub/crm.db
 EOF
 err_is <<'EOF'
-database ready, schema version 4
+database ready, schema version 5
 EOF
 stat -c '%a %n' new new/sub new/sub/crm.db >"$T/mode"
 compare 'modes 0700 and 0600' "$T/mode" <<'EOF'
@@ -140,7 +140,7 @@ done
 sqlite3 "$T/copy.db" 'PRAGMA application_id; PRAGMA user_version' >"$T/copy-rows"
 compare 'the same application id and schema version' "$T/copy-rows" <<'EOF'
 1129467185
-4
+5
 EOF
 
 try 'the backup takes writes of its own' 0 crm --db "$T/copy.db" customer add 'Only In Copy'
@@ -185,7 +185,7 @@ report $? 'backup with two files: nothing created'
 try 'migrate an up-to-date database' 0 crm db migrate
 out_empty
 err_is <<'EOF'
-schema is up to date (version 4)
+schema is up to date (version 5)
 EOF
 
 try 'migrate -q' 0 crm -q db migrate
@@ -195,12 +195,12 @@ err_empty
 : >"$T/empty.db"
 try 'migrate an empty file' 0 crm --db "$T/empty.db" db migrate
 err_is <<'EOF'
-schema is up to date (version 4)
+schema is up to date (version 5)
 EOF
 sqlite3 "$T/empty.db" 'PRAGMA application_id; PRAGMA user_version; SELECT count(*) FROM customer' >"$T/sql"
 compare 'it holds the schema' "$T/sql" <<'EOF'
 1129467185
-4
+5
 0
 EOF
 
@@ -210,11 +210,11 @@ cp "$TESTS_DIR/cli/data/schema-v1.db" "$T/v1.db"
 try 'migrate a version 1 database' 0 crm --db "$T/v1.db" db migrate
 out_empty
 err_is <<'EOF'
-migrated schema from version 1 to 4
+migrated schema from version 1 to 5
 EOF
 sqlite3 "$T/v1.db" 'PRAGMA user_version; SELECT code, name, campaign, cadence FROM customer ORDER BY id; SELECT count(*) FROM audit' >"$T/sql"
 compare 'the data is kept and the new columns are empty' "$T/sql" <<'EOF'
-4
+5
 ACME|Acme Ltd||
 C00002|Globex||
 4
@@ -257,7 +257,7 @@ C00002,
 EOF
 sqlite3 "$T/v1b.db" 'PRAGMA user_version' >"$T/sql"
 compare 'to the current version' "$T/sql" <<'EOF'
-4
+5
 EOF
 
 # A database of version 3 (made with that release: two invoices of 300.00 and
@@ -266,7 +266,7 @@ EOF
 cp "$TESTS_DIR/cli/data/schema-v3.db" "$T/v3.db"
 try 'migrate a version 3 database' 0 crm --db "$T/v3.db" db migrate
 err_is <<'EOF'
-migrated schema from version 3 to 4
+migrated schema from version 3 to 5
 EOF
 sqlite3 "$T/v3.db" 'SELECT invoice_id, credit_id, date, amount FROM allocation; SELECT number, settled, ifnull(cleared, "-") FROM doc ORDER BY id' >"$T/sql"
 compare 'the credit note settles 100.00 of its invoice' "$T/sql" <<'EOF'
@@ -296,7 +296,7 @@ sqlite3 "$T/newer.db" 'PRAGMA user_version = 99'
 try 'migrate refuses a newer schema' 1 crm --db "$T/newer.db" db migrate
 out_empty
 err_is <<EOF
-crm: db migrate: $T/newer.db has schema version 99, newer than this crm understands (4); upgrade crm
+crm: db migrate: $T/newer.db has schema version 99, newer than this crm understands (5); upgrade crm
 EOF
 sqlite3 "$T/newer.db" 'PRAGMA user_version' >"$T/sql"
 compare 'the version is left alone' "$T/sql" <<'EOF'

@@ -581,7 +581,7 @@ sqlite3 "$XDG_DATA_HOME/crm/crm.db" \
 	'PRAGMA application_id; PRAGMA user_version; SELECT name FROM customer' >"$T/sql"
 compare 'a crm database' "$T/sql" <<'EOF'
 1129467185
-4
+5
 First
 EOF
 
@@ -596,7 +596,7 @@ out_is <<EOF
 $HOME/.local/share/crm/crm.db
 EOF
 err_is <<'EOF'
-database ready, schema version 4
+database ready, schema version 5
 EOF
 stat -c '%a' "$HOME/.local/share/crm/crm.db" >"$T/modes"
 compare 'mode 0600' "$T/modes" <<'EOF'
@@ -618,20 +618,20 @@ cp "$T/newer.db" "$T/newer.copy"
 try 'a newer schema is refused' 1 crm --db "$T/newer.db" customer list
 out_empty
 err_is <<EOF
-crm: customer list: $T/newer.db has schema version 99, newer than this crm understands (4); upgrade crm
+crm: customer list: $T/newer.db has schema version 99, newer than this crm understands (5); upgrade crm
 EOF
 
 try 'a newer schema is not written to' 1 crm --db "$T/newer.db" customer add 'Never'
 out_empty
 err_is <<EOF
-crm: customer add: $T/newer.db has schema version 99, newer than this crm understands (4); upgrade crm
+crm: customer add: $T/newer.db has schema version 99, newer than this crm understands (5); upgrade crm
 EOF
 cmp -s "$T/newer.db" "$T/newer.copy"
 report $? 'a newer schema is not written to: file unchanged'
 
 try 'db migrate refuses a newer schema too' 1 crm --db "$T/newer.db" db migrate
 err_is <<EOF
-crm: db migrate: $T/newer.db has schema version 99, newer than this crm understands (4); upgrade crm
+crm: db migrate: $T/newer.db has schema version 99, newer than this crm understands (5); upgrade crm
 EOF
 
 printf 'name,phone\nAnn,555\n' >"$T/notes.csv"
