@@ -201,6 +201,15 @@ series.case	CS-{YYYY}-{#####}	the numbers of service cases
 series.rma	RMA-{YYYY}-{#####}	the numbers of RMAs
 series.visit	V-{YYYY}-{#####}	the numbers of field visits
 series.survey	S-{YYYY}-{#####}	the numbers of survey requests
+rma.opened.days	14	days an RMA may wait for the unit before it is late
+rma.received.days	2	days a received unit may wait for diagnosis
+rma.diagnosed.days	3	days a diagnosed unit may wait for repair
+rma.repairing.days	7	days an in-house repair may take
+rma.at_vendor.days	21	days a unit may stay at the vendor
+rma.repaired.days	2	days a repaired unit may wait to be shipped
+rma.shipped.days	10	days to wait for the customer's confirmation
+rma.*.days		days an RMA may stay in the state before it is late
+rma.advance_days	14	days the customer has to send the faulty unit back after an advance replacement
 ar.buckets	30,60,90,180	the edges of crm ar aging's buckets in days past due (ar aging --buckets)
 ar.writeoff_limit	5.00	the largest remainder crm ar writeoff closes without --force
 dunning.1.days	7	days overdue that bring dunning level 1
