@@ -1,7 +1,7 @@
 #!/bin/sh
 # demo.sh — builds demo.db with a few hundred customers and contacts (names
-# in several scripts), their activities, tasks, deals, leads, quotes and
-# orders, and prints a short tour of crm's commands.  Run by
+# in several scripts), their activities, tasks, deals, leads, quotes,
+# orders, an invoice and a receipt, and prints a short tour of crm's commands.  Run by
 # `make demo`; uses ./crm and leaves ./demo.db for you to explore:
 #   export CRM_DB=$PWD/demo.db
 set -e
@@ -109,6 +109,11 @@ first=$("$crm" quote list --format tsv --no-header --columns number | head -1)
 order=$("$crm" quote convert "$first" --promised +3d)
 "$crm" -q order confirm "$order" --force
 "$crm" delivery new "$order" --line 1=5 >/dev/null
+# bill what was shipped, 40 days ago, and take a first payment on it
+draft=$("$crm" invoice new --order "$order" | cut -d' ' -f2)
+inv=$("$crm" -q invoice issue "$draft" --date -40d --force)
+payer=$("$crm" invoice list --format tsv --no-header --columns customer | head -1)
+"$crm" -q ar receipt "$payer" 500 --apply "$inv=500" --date -5d --method transfer >/dev/null
 
 "$crm" customer list --status lead --format tsv --no-header --columns code --limit 6 |
 while read -r code; do "$crm" -q lead assign "$code" --to bob --feedback-days 3; done
@@ -142,5 +147,8 @@ tour remind --rep bob
 tour quote list
 tour order show "$order"
 tour quote print "$first"
+tour ar aging
+tour ar statement "$payer" --from -2m
+tour ar dunning --dry-run
 printf '\n$ crm customer export | head -3\n'
 "$crm" customer export | head -3
