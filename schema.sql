@@ -1038,6 +1038,10 @@ CREATE TABLE service_case (
 	responded   TEXT,                          -- the first reply to the customer
 	resolved    TEXT,
 	closed      TEXT,
+	-- the targets in working hours, fixed when the case opens (sla.* config),
+	-- so that a later change of policy does not rewrite old outcomes
+	response_hours   INTEGER NOT NULL CHECK (response_hours > 0),
+	resolution_hours INTEGER NOT NULL CHECK (resolution_hours > 0),
 	created     TEXT NOT NULL,
 	updated     TEXT NOT NULL
 ) STRICT;
@@ -1058,9 +1062,28 @@ CREATE TABLE case_event (
 
 CREATE INDEX case_event_case ON case_event (case_id, at);
 
+CREATE TRIGGER service_case_audit_insert AFTER INSERT ON service_case BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, new)
+	VALUES (crm_now(), crm_user(), 'case', NEW.id, NEW.customer_id, 'insert',
+		json_object('number', NEW.number, 'subject', NEW.subject, 'channel', NEW.channel,
+			    'priority', NEW.priority, 'assignee', NEW.assignee,
+			    'status', NEW.status));
+END;
+
+CREATE TRIGGER service_case_audit_update AFTER UPDATE OF status, assignee ON service_case
+WHEN OLD.status IS NOT NEW.status OR OLD.assignee IS NOT NEW.assignee BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old, new)
+	VALUES (crm_now(), crm_user(), 'case', NEW.id, NEW.customer_id, 'update',
+		json_object('status', OLD.status, 'assignee', OLD.assignee),
+		json_object('status', NEW.status, 'assignee', NEW.assignee));
+END;
+
 -- ---- RMAs (lib/rma.c) ----
 ALTER TABLE product ADD COLUMN warranty_months INTEGER CHECK (warranty_months BETWEEN 0 AND 1200);
 
+-- A unit sent back for repair.  state is one of opened, received, diagnosed,
+-- repairing, at_vendor, repaired, shipped, confirmed (open) or closed,
+-- rejected, cancelled (done); lib/rma.c holds the transitions.
 CREATE TABLE rma (
 	id             INTEGER PRIMARY KEY AUTOINCREMENT,
 	number         TEXT NOT NULL UNIQUE,       -- series.rma
@@ -1077,7 +1100,12 @@ CREATE TABLE rma (
 	fault          TEXT,
 	advance        INTEGER NOT NULL DEFAULT 0 CHECK (advance IN (0, 1)),
 	advance_due    TEXT,                       -- the faulty unit is due back by
-	state          TEXT NOT NULL DEFAULT 'opened',
+	state          TEXT NOT NULL DEFAULT 'opened'
+	               CHECK (state IN ('opened', 'received', 'diagnosed', 'repairing', 'at_vendor',
+	                                'repaired', 'shipped', 'confirmed', 'closed', 'rejected',
+	                                'cancelled')),
+	since          TEXT NOT NULL,              -- when it entered its state
+	received       TEXT,                       -- when the faulty unit arrived
 	vendor         TEXT,
 	tracking       TEXT,
 	created        TEXT NOT NULL,
@@ -1100,11 +1128,50 @@ CREATE TABLE rma_event (
 
 CREATE INDEX rma_event_rma ON rma_event (rma_id, at);
 
+-- The audit log of RMAs, and of a product's warranty (product_audit_update
+-- does not look at that column).
+CREATE TRIGGER rma_audit_insert AFTER INSERT ON rma BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, new)
+	VALUES (crm_now(), crm_user(), 'rma', NEW.id, NEW.customer_id, 'insert',
+		json_object('number', NEW.number, 'product_id', NEW.product_id,
+			    'serial', NEW.serial, 'purchased', NEW.purchased,
+			    'warranty_until', NEW.warranty_until, 'in_warranty', NEW.in_warranty,
+			    'chargeable', NEW.chargeable, 'advance', NEW.advance,
+			    'state', NEW.state));
+END;
+
+CREATE TRIGGER rma_audit_update AFTER UPDATE ON rma
+WHEN OLD.state IS NOT NEW.state OR OLD.vendor IS NOT NEW.vendor
+  OR OLD.tracking IS NOT NEW.tracking OR OLD.advance_due IS NOT NEW.advance_due
+  OR OLD.received IS NOT NEW.received
+BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old, new)
+	VALUES (crm_now(), crm_user(), 'rma', NEW.id, NEW.customer_id, 'update',
+		json_object('state', OLD.state, 'vendor', OLD.vendor, 'tracking', OLD.tracking,
+			    'advance_due', OLD.advance_due, 'received', OLD.received),
+		json_object('state', NEW.state, 'vendor', NEW.vendor, 'tracking', NEW.tracking,
+			    'advance_due', NEW.advance_due, 'received', NEW.received));
+END;
+
+CREATE TRIGGER product_warranty_audit AFTER UPDATE OF warranty_months ON product
+WHEN OLD.warranty_months IS NOT NEW.warranty_months
+BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, action, old, new)
+	VALUES (crm_now(), crm_user(), 'product', NEW.id, 'update',
+		json_object('warranty_months', OLD.warranty_months),
+		json_object('warranty_months', NEW.warranty_months));
+END;
+
 -- ---- field visits (lib/visit.c) ----
+-- A maintenance plan: a visit every `every` months from `start`.  next is
+-- start moved on by `every` months `periods` times (each done visit of the
+-- plan is one more), kept from start so that month ends do not drift.
 CREATE TABLE visit_plan (
 	id          INTEGER PRIMARY KEY AUTOINCREMENT,
 	customer_id INTEGER NOT NULL REFERENCES customer (id),
 	every       INTEGER NOT NULL CHECK (every BETWEEN 1 AND 120), -- months
+	start       TEXT NOT NULL,                 -- the first visit is due on
+	periods     INTEGER NOT NULL DEFAULT 0 CHECK (periods >= 0),
 	next        TEXT NOT NULL,                 -- the next visit is due on
 	tech        TEXT,
 	task        TEXT,
@@ -1128,13 +1195,49 @@ CREATE TABLE visit (
 	report      TEXT,
 	minutes     INTEGER CHECK (minutes > 0),
 	parts       TEXT,
-	done        TEXT,                          -- when it was reported done
+	reason      TEXT,                          -- why it was cancelled
+	done        TEXT,                          -- when it was reported done or cancelled
 	created     TEXT NOT NULL,
 	updated     TEXT NOT NULL
 ) STRICT;
 
 CREATE INDEX visit_customer ON visit (customer_id, date);
 CREATE INDEX visit_tech ON visit (tech, date);
+CREATE INDEX visit_plan_visit ON visit (plan_id, status);
+
+CREATE TRIGGER visit_audit_insert AFTER INSERT ON visit BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, new)
+	VALUES (crm_now(), crm_user(), 'visit', NEW.id, NEW.customer_id, 'insert',
+		json_object('number', NEW.number, 'tech', NEW.tech, 'date', NEW.date,
+			    'time', NEW.time, 'plan', NEW.plan_id, 'task', NEW.task));
+END;
+
+CREATE TRIGGER visit_audit_update AFTER UPDATE ON visit
+WHEN OLD.status IS NOT NEW.status OR OLD.tech IS NOT NEW.tech OR OLD.date IS NOT NEW.date
+  OR OLD.time IS NOT NEW.time
+BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old, new)
+	VALUES (crm_now(), crm_user(), 'visit', NEW.id, NEW.customer_id, 'update',
+		json_object('status', OLD.status),
+		json_object('status', NEW.status, 'report', NEW.report, 'minutes', NEW.minutes,
+			    'parts', NEW.parts, 'reason', NEW.reason));
+END;
+
+CREATE TRIGGER visit_plan_audit_insert AFTER INSERT ON visit_plan BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, new)
+	VALUES (crm_now(), crm_user(), 'visit_plan', NEW.id, NEW.customer_id, 'insert',
+		json_object('every', NEW.every, 'next', NEW.next, 'tech', NEW.tech,
+			    'task', NEW.task));
+END;
+
+CREATE TRIGGER visit_plan_audit_update AFTER UPDATE ON visit_plan
+WHEN OLD.next IS NOT NEW.next OR OLD.active IS NOT NEW.active
+BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old, new)
+	VALUES (crm_now(), crm_user(), 'visit_plan', NEW.id, NEW.customer_id, 'update',
+		json_object('next', OLD.next, 'active', OLD.active),
+		json_object('next', NEW.next, 'active', NEW.active));
+END;
 
 -- ---- surveys (lib/survey.c) ----
 CREATE TABLE survey (
@@ -1153,3 +1256,22 @@ CREATE TABLE survey (
 ) STRICT;
 
 CREATE INDEX survey_customer ON survey (customer_id);
+
+CREATE INDEX survey_case ON survey (case_id);
+CREATE INDEX survey_rma ON survey (rma_id);
+
+CREATE TRIGGER survey_audit_insert AFTER INSERT ON survey BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, new)
+	VALUES (crm_now(), crm_user(), 'survey', NEW.id, NEW.customer_id, 'insert',
+		json_object('number', NEW.number, 'case', NEW.case_id, 'rma', NEW.rma_id,
+			    'email', NEW.email));
+END;
+
+CREATE TRIGGER survey_audit_update AFTER UPDATE ON survey
+WHEN OLD.csat IS NOT NEW.csat OR OLD.nps IS NOT NEW.nps OR OLD.comment IS NOT NEW.comment
+BEGIN
+	INSERT INTO audit (at, user, entity, entity_id, customer_id, action, old, new)
+	VALUES (crm_now(), crm_user(), 'survey', NEW.id, NEW.customer_id, 'update',
+		json_object('csat', OLD.csat, 'nps', OLD.nps, 'comment', OLD.comment),
+		json_object('csat', NEW.csat, 'nps', NEW.nps, 'comment', NEW.comment));
+END;

@@ -11,8 +11,9 @@ int agenda_run(struct cli *cli, int argc, char **argv)
 {
 	static const char *const usage[] = {
 		"crm agenda [--rep REP] [--days N]",
-		"A rep's open tasks, follow-ups, appointments and expected deal closes for the",
-		"N days from today (default the user, 7 days), overdue tasks first.", NULL};
+		"A rep's open tasks, follow-ups, appointments, field visits and expected deal",
+		"closes for the N days from today (default the user, 7 days), overdue ones first.",
+		NULL};
 	static const struct option opts[] = {{"rep", required_argument, NULL, OPT_REP},
 					     {"days", required_argument, NULL, OPT_DAYS},
 					     {NULL, 0, NULL, 0}};

@@ -9,7 +9,7 @@
 
 enum { OPT_SKU = 0x100, OPT_NAME, OPT_PRICE, OPT_COST, OPT_UNIT, OPT_TAX_RATE, OPT_NOTE,
        OPT_ALL, OPT_ARCHIVED, OPT_SEARCH, OPT_UNDO, OPT_FROM, OPT_INPUT_FORMAT, OPT_UPDATE,
-       OPT_DRY_RUN, OPT_CUSTOMER, OPT_LIMIT };
+       OPT_DRY_RUN, OPT_CUSTOMER, OPT_LIMIT, OPT_WARRANTY };
 
 static const struct option product_options[] = {
 	{"sku", required_argument, NULL, OPT_SKU},
@@ -19,6 +19,7 @@ static const struct option product_options[] = {
 	{"unit", required_argument, NULL, OPT_UNIT},
 	{"tax-rate", required_argument, NULL, OPT_TAX_RATE},
 	{"note", required_argument, NULL, OPT_NOTE},
+	{"warranty", required_argument, NULL, OPT_WARRANTY},
 	{NULL, 0, NULL, 0},
 };
 
@@ -39,6 +40,7 @@ static int parse_product(struct cli *cli, int argc, char **argv, const char *con
 		case OPT_UNIT: in->unit = optarg; break;
 		case OPT_TAX_RATE: in->tax_rate = optarg; break;
 		case OPT_NOTE: in->note = optarg; break;
+		case OPT_WARRANTY: in->warranty = optarg; break;
 		case 'h': cli_usage(usage, 0); return CLI_DONE;
 		default: return cli_usage(usage, 1);
 		}
@@ -61,9 +63,10 @@ static int product_add(struct cli *cli, int argc, char **argv)
 {
 	static const char *const usage[] = {
 		"crm product add SKU NAME --price P [--cost C] [--unit U] [--tax-rate R]",
-		"                [--note TEXT]",
+		"                [--note TEXT] [--warranty MONTHS]",
 		"Adds a product.  SKU: 1-64 characters without spaces; unit: pcs unless given;",
-		"tax rate: a percent with up to two decimals (19, 7.5), 0 unless given.", NULL};
+		"tax rate: a percent with up to two decimals (19, 7.5), 0 unless given;",
+		"warranty: months (0-1200), none unless given.", NULL};
 	struct crm_product_input in;
 	struct crm_err err;
 	int rc = parse_product(cli, argc, argv, usage, &in);
@@ -149,8 +152,8 @@ static int product_edit(struct cli *cli, int argc, char **argv)
 {
 	static const char *const usage[] = {
 		"crm product edit SKU [--sku NEW] [--name N] [--price P] [--cost C|'']",
-		"                     [--unit U] [--tax-rate R] [--note TEXT|'']",
-		"Changes the given fields; '' clears the cost or the note.  A new SKU must be",
+		"                     [--unit U] [--tax-rate R] [--note TEXT|''] [--warranty M|'']",
+		"Changes the given fields; '' clears the cost, the note or the warranty.  A new SKU must be",
 		"free.  Document lines keep the values they were written with.", NULL};
 	struct crm_product_input in;
 	struct crm_err err;

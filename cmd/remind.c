@@ -12,11 +12,13 @@ static const char *const usage[] = {
 	"Prints what is due: tasks due today, in the next N days (default 1) and overdue,",
 	"customers to contact, lead feedback overdue, stalled deals, deals past their close,",
 	"orders due to ship, invoices falling due in the next N days (default 7) and newly",
-	"overdue in the last N days (default 7), customers over their credit limit.",
+	"overdue in the last N days (default 7), customers over their credit limit, the",
+	"technicians' visits today, maintenance visits due in the next N days (default 7),",
+	"RMAs late at their stage and faulty units overdue after an advance replacement.",
 	"Prints nothing when nothing is due.  --mbox writes one message per rep (mboxrd);",
 	"--send pipes each to $CRM_SENDMAIL (default \"sendmail -t -i\").",
 	"sections: today, soon, overdue, cadence, feedback, stalled, closing, ship, due, late,",
-	"credit",
+	"credit, visits, maintenance, rma, advance",
 	NULL};
 
 enum { OPT_REP = 0x100, OPT_DAYS, OPT_ONLY, OPT_MBOX, OPT_SEND };

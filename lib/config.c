@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "aging.h"
+#include "calendar.h"
 #include "config.h"
 #include "doc.h"
 #include "text.h"
@@ -13,7 +14,11 @@ enum value_type {
 	VT_TEXT, VT_DAYS, VT_PERCENT, VT_EMAIL, VT_STAGES, VT_SERIES,
 	VT_MONEY, /* an amount, stored as written ("5.00"); read with crm_config_money */
 	VT_RATE,  /* a percentage with up to two decimals ("8.5%"), stored as "8.5" */
-	VT_BUCKETS /* ascending day counts ("30,60,90,180"): the edges of ageing buckets */
+	VT_BUCKETS, /* ascending day counts ("30,60,90,180"): the edges of ageing buckets */
+	VT_WEEKDAYS, /* "mon,tue,...": the working days (calendar.h) */
+	VT_HOURS,    /* "09:00-17:00": the working hours of a day */
+	VT_DATES,    /* comma-separated ISO dates, "" for none */
+	VT_WHOURS    /* a service-level target: whole working hours, 1-10000 */
 };
 
 /* One setting.  '*' in a pattern stands for one non-empty name (a stage, a
@@ -70,6 +75,31 @@ static const struct key {
 	{"rma.*.days", VT_DAYS, NULL, "days an RMA may stay in the state before it is late"},
 	{"rma.advance_days", VT_DAYS, "14",
 	 "days the customer has to send the faulty unit back after an advance replacement"},
+	{"calendar.days", VT_WEEKDAYS, "mon,tue,wed,thu,fri",
+	 "the working days service levels count (comma-separated: mon,tue,...,sun)"},
+	{"calendar.hours", VT_HOURS, "09:00-17:00", "the working hours of every working day"},
+	{"calendar.holidays", VT_DATES, NULL,
+	 "days off service levels do not count (comma-separated YYYY-MM-DD)"},
+	{"sla.urgent.response", VT_WHOURS, "1",
+	 "first-response target of urgent cases (working hours)"},
+	{"sla.urgent.resolution", VT_WHOURS, "8",
+	 "resolution target of urgent cases (working hours)"},
+	{"sla.high.response", VT_WHOURS, "4",
+	 "first-response target of high-priority cases (working hours)"},
+	{"sla.high.resolution", VT_WHOURS, "16",
+	 "resolution target of high-priority cases (working hours)"},
+	{"sla.normal.response", VT_WHOURS, "8",
+	 "first-response target of normal cases (working hours)"},
+	{"sla.normal.resolution", VT_WHOURS, "40",
+	 "resolution target of normal cases (working hours)"},
+	{"sla.low.response", VT_WHOURS, "16",
+	 "first-response target of low-priority cases (working hours)"},
+	{"sla.low.resolution", VT_WHOURS, "80",
+	 "resolution target of low-priority cases (working hours)"},
+	{"sla.*.response", VT_WHOURS, NULL,
+	 "sla.TIER.PRIORITY.response: the first-response target (working hours) for a tier"},
+	{"sla.*.resolution", VT_WHOURS, NULL,
+	 "sla.TIER.PRIORITY.resolution: the resolution target (working hours) for a tier"},
 	{"ar.buckets", VT_BUCKETS, "30,60,90,180",
 	 "the edges of crm ar aging's buckets in days past due (ar aging --buckets)"},
 	{"ar.writeoff_limit", VT_MONEY, "5.00",
@@ -206,9 +236,29 @@ static int normalize_stages(const char *value, char **out, struct crm_err *err)
 	return CRM_OK;
 }
 
+/* An sla key names a priority, and a tier before it when it has three
+ * parts: sla.PRIORITY.what or sla.TIER.PRIORITY.what. */
+static int check_sla_key(const char *key, struct crm_err *err)
+{
+	static const char *const priorities[] = {"low", "normal", "high", "urgent"};
+	const char *end = strrchr(key, '.'), *p = end;
+	size_t n;
+
+	while (p > key + 4 && p[-1] != '.')
+		p--;
+	n = (size_t)(end - p);
+	for (size_t i = 0; i < 4; i++)
+		if (n == strlen(priorities[i]) && !strncmp(p, priorities[i], n) &&
+		    (p == key + 4 || (p > key + 5 && !memchr(key + 4, '.', (size_t)(p - key - 5)))))
+			return CRM_OK;
+	return crm_fail(err, CRM_EINVAL, "'%s' is not sla.[TIER.]PRIORITY.response|resolution "
+			"(priorities: low, normal, high, urgent)", key);
+}
+
 int crm_config_check(const char *key, const char *value, char **normalized, struct crm_err *err)
 {
 	const struct key *k = find_key(key);
+	struct crm_err why;
 	char num[32];
 	long v;
 
@@ -273,13 +323,42 @@ int crm_config_check(const char *key, const char *value, char **normalized, stru
 			return crm_fail(err, CRM_EFAIL, "out of memory");
 		return CRM_OK;
 	}
+	case VT_WEEKDAYS: {
+		unsigned mask;
+
+		if (crm_cal_parse_days(value, &mask, &why) != CRM_OK)
+			return crm_fail(err, CRM_EINVAL, "%s: %s", key, why.msg);
+		break;
+	}
+	case VT_HOURS: {
+		int from, to;
+
+		if (crm_cal_parse_hours(value, &from, &to, &why) != CRM_OK)
+			return crm_fail(err, CRM_EINVAL, "%s: %s", key, why.msg);
+		break;
+	}
+	case VT_DATES: {
+		struct crm_calendar cal;
+
+		if (crm_cal_parse_holidays(value, &cal, &why) != CRM_OK)
+			return crm_fail(err, CRM_EINVAL, "%s: %s", key, why.msg);
+		break;
+	}
+	case VT_WHOURS:
+		if (check_sla_key(key, err) != CRM_OK)
+			return CRM_EINVAL;
+		if (parse_number(value, 1, 10000, 0, &v))
+			return crm_fail(err, CRM_EINVAL,
+					"%s: '%s' is not a number of working hours (1-10000)", key,
+					value);
+		break;
 	case VT_TEXT:
 		if (crm_has_control(value, 0) || strlen(value) > 500)
 			return crm_fail(err, CRM_EINVAL, "%s: '%s' is too long or has control "
 					"characters", key, value);
 		break;
 	}
-	if (k->type == VT_DAYS || k->type == VT_PERCENT) {
+	if (k->type == VT_DAYS || k->type == VT_PERCENT || k->type == VT_WHOURS) {
 		snprintf(num, sizeof num, "%ld", v);
 		value = num;
 	}

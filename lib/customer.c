@@ -8,9 +8,11 @@
 
 #include "activity.h"
 #include "aging.h"
+#include "case.h"
 #include "contact.h"
 #include "deal.h"
 #include "doc.h"
+#include "rma.h"
 #include "task.h"
 #include "customer.h"
 #include "date.h"
@@ -887,6 +889,8 @@ static int (*const show_sections[])(struct crm_store *, int64_t, struct crm_rec 
 	crm_deal_section,
 	crm_doc_section,
 	crm_aging_section,
+	crm_case_section,
+	crm_rma_section,
 };
 
 static int show_tags_and_fields(struct crm_store *st, int64_t id, struct crm_rec *rec,

@@ -110,13 +110,13 @@ int crm_product_last_price(struct crm_store *st, int64_t product_id, int64_t cus
 
 #define PRODUCT_SELECT                                                                         \
 	"p.sku, p.name, p.unit, p.price, p.cost, " RATE_TEXT("p.tax_rate") ", p.note, "        \
-	"p.archived, p.created, p.updated"
+	"p.warranty_months, p.archived, p.created, p.updated"
 
 const struct crm_column crm_product_columns[] = {
 	{"sku", CRM_COL_TEXT},     {"name", CRM_COL_TEXT},      {"unit", CRM_COL_TEXT},
 	{"price", CRM_COL_MONEY},  {"cost", CRM_COL_MONEY},     {"tax_rate", CRM_COL_MONEY},
-	{"note", CRM_COL_TEXT},    {"archived", CRM_COL_BOOL},  {"created", CRM_COL_TEXT},
-	{"updated", CRM_COL_TEXT},
+	{"note", CRM_COL_TEXT},    {"warranty_months", CRM_COL_INT},
+	{"archived", CRM_COL_BOOL}, {"created", CRM_COL_TEXT},  {"updated", CRM_COL_TEXT},
 };
 const size_t crm_product_ncolumns = sizeof crm_product_columns / sizeof *crm_product_columns;
 
@@ -140,6 +140,7 @@ int crm_rate_parse_percent(const char *s, const char *what, int *out, struct crm
 struct product_values {
 	int64_t price, cost;
 	int has_price, cost_given, tax_rate, has_tax_rate;
+	int warranty, warranty_given; /* warranty_given as cost_given */
 };
 
 static int parse_money(struct crm_store *st, const char *what, const char *s, int64_t *out,
@@ -150,6 +151,20 @@ static int parse_money(struct crm_store *st, const char *what, const char *s, in
 	if (rc == CRM_OK && *out < 0)
 		rc = crm_fail(err, CRM_EINVAL, "%s '%s' is negative", what, s);
 	return rc;
+}
+
+/* Warranty months: 0-1200, or "" to clear. */
+static int parse_warranty(const char *s, struct product_values *v, struct crm_err *err)
+{
+	if (!*s) {
+		v->warranty_given = -1;
+		return CRM_OK;
+	}
+	if (!crm_all_digits(s) || strlen(s) > 4 || atoi(s) > 1200)
+		return crm_fail(err, CRM_EINVAL, "'%s' is not a warranty in months (0-1200)", s);
+	v->warranty = atoi(s);
+	v->warranty_given = 1;
+	return CRM_OK;
 }
 
 /* Checks the given fields of in; *column names the field that was bad.
@@ -194,6 +209,8 @@ static int product_validate(struct crm_store *st, const struct crm_product_input
 	if (in->note && (*column = "note") &&
 	    (strlen(in->note) > MAX_NOTE || crm_has_control(in->note, 1)))
 		return crm_fail(err, CRM_EINVAL, "note is too long or has control characters");
+	if (in->warranty && (*column = "warranty_months"))
+		return parse_warranty(in->warranty, v, err);
 	return CRM_OK;
 }
 
@@ -229,8 +246,8 @@ static int insert_product(struct crm_store *st, const struct crm_product_input *
 	int rc = crm_store_prepare(
 		st,
 		"INSERT INTO product (sku, name, unit, price, cost, tax_rate, note, archived, "
-		"created, updated) VALUES (?1, ?2, ifnull(?3, 'pcs'), ?4, ?5, ?6, nullif(?7, ''), "
-		"?8, ifnull(?9, ?10), ?10)",
+		"created, updated, warranty_months) VALUES (?1, ?2, ifnull(?3, 'pcs'), ?4, ?5, ?6, "
+		"nullif(?7, ''), ?8, ifnull(?9, ?10), ?10, ?11)",
 		&stmt, err);
 
 	if (rc != CRM_OK)
@@ -246,6 +263,8 @@ static int insert_product(struct crm_store *st, const struct crm_product_input *
 	sqlite3_bind_int(stmt, 8, archived > 0);
 	crm_bind_text(stmt, 9, created);
 	sqlite3_bind_text(stmt, 10, st->clock.now, -1, SQLITE_STATIC);
+	if (v->warranty_given > 0)
+		sqlite3_bind_int(stmt, 11, v->warranty);
 	return crm_store_run(st, stmt, err);
 }
 
@@ -258,6 +277,7 @@ static int insert_product(struct crm_store *st, const struct crm_product_input *
 #define NEW_TAX_RATE "(CASE WHEN ?9 THEN ?10 ELSE tax_rate END)"
 #define NEW_NOTE "(CASE WHEN ?11 IS NULL THEN note ELSE nullif(?11, '') END)"
 #define NEW_ARCHIVED "(CASE WHEN ?12 < 0 THEN archived ELSE ?12 END)"
+#define NEW_WARRANTY "(CASE ?14 WHEN 0 THEN warranty_months WHEN -1 THEN NULL ELSE ?15 END)"
 
 /* Changes the given fields of product id (archived < 0: left alone).  A
  * product whose values stay as they were is left alone, updated time and
@@ -270,12 +290,13 @@ static int update_product(struct crm_store *st, int64_t id, const struct crm_pro
 		st,
 		"UPDATE product SET sku = " NEW_SKU ", name = " NEW_NAME ", unit = " NEW_UNIT
 		", price = " NEW_PRICE ", cost = " NEW_COST ", tax_rate = " NEW_TAX_RATE
-		", note = " NEW_NOTE ", archived = " NEW_ARCHIVED ", updated = ?13 "
+		", note = " NEW_NOTE ", archived = " NEW_ARCHIVED ", warranty_months = " NEW_WARRANTY
+		", updated = ?13 "
 		"WHERE id = ?1 AND (sku IS NOT " NEW_SKU " OR name IS NOT " NEW_NAME
 		" OR unit IS NOT " NEW_UNIT " OR price IS NOT " NEW_PRICE
 		" OR cost IS NOT " NEW_COST
 		" OR tax_rate IS NOT " NEW_TAX_RATE " OR note IS NOT " NEW_NOTE
-		" OR archived IS NOT " NEW_ARCHIVED ")",
+		" OR archived IS NOT " NEW_ARCHIVED " OR warranty_months IS NOT " NEW_WARRANTY ")",
 		&stmt, err);
 
 	if (rc != CRM_OK)
@@ -293,6 +314,8 @@ static int update_product(struct crm_store *st, int64_t id, const struct crm_pro
 	crm_bind_text(stmt, 11, in->note);
 	sqlite3_bind_int(stmt, 12, archived);
 	sqlite3_bind_text(stmt, 13, st->clock.now, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 14, v->warranty_given);
+	sqlite3_bind_int(stmt, 15, v->warranty);
 	return crm_store_run(st, stmt, err);
 }
 
@@ -326,7 +349,7 @@ int crm_product_edit(struct crm_store *st, int64_t id, const struct crm_product_
 	int rc;
 
 	if (!in->sku && !in->name && !in->unit && !in->price && !in->cost && !in->tax_rate &&
-	    !in->note)
+	    !in->note && !in->warranty)
 		return crm_fail(err, CRM_EUSAGE, "nothing to change");
 	if ((rc = product_validate(st, in, &v, &column, err)) != CRM_OK ||
 	    (rc = crm_store_begin(st, err)) != CRM_OK)
@@ -675,6 +698,7 @@ static int import_map(const struct crm_record *rec, struct import_row *row,
 		{"cost", offsetof(struct crm_product_input, cost)},
 		{"tax_rate", offsetof(struct crm_product_input, tax_rate)},
 		{"note", offsetof(struct crm_product_input, note)},
+		{"warranty_months", offsetof(struct crm_product_input, warranty)},
 	};
 
 	memset(row, 0, sizeof *row);
@@ -744,6 +768,7 @@ static int import_one(struct crm_store *st, struct import_row *row, long line, i
 		in.cost = given(in.cost);
 		in.tax_rate = given(in.tax_rate);
 		in.note = given(in.note);
+		in.warranty = given(in.warranty);
 	} else if (rc != CRM_OK) {
 		return rc;
 	}

@@ -59,9 +59,11 @@ int crm_product_last_price_from(struct crm_store *st, int64_t product_id, int64_
 int crm_rate_parse_percent(const char *s, const char *what, int *out, struct crm_err *err);
 
 /* What a user gives for a product; NULL = not given.  For edit, "" clears
- * the cost and the note.  price, cost and tax_rate are text as typed. */
+ * the cost, the note and the warranty.  price, cost, tax_rate and warranty
+ * (months, 0-1200: the product's warranty_months, which crm rma open reads)
+ * are text as typed. */
 struct crm_product_input {
-	const char *sku, *name, *unit, *price, *cost, *tax_rate, *note;
+	const char *sku, *name, *unit, *price, *cost, *tax_rate, *note, *warranty;
 };
 
 /* Adds a product in one transaction.  CRM_EINVAL for a bad value or a SKU
@@ -85,7 +87,7 @@ struct crm_product_filter {
 };
 
 /* Columns of product list and export: sku, name, unit, price, cost,
- * tax_rate, note, archived, created, updated. */
+ * tax_rate, note, warranty_months, archived, created, updated. */
 extern const struct crm_column crm_product_columns[];
 extern const size_t crm_product_ncolumns;
 #define CRM_PRODUCT_TABLE_COLUMNS "sku,name,unit,price,tax_rate"
@@ -100,7 +102,7 @@ int crm_product_show(struct crm_store *st, int64_t id, struct crm_rec *rec,
 		     struct crm_err *err);
 
 /* Writes every product, archived ones too, with every field but the id
- * (sku, name, unit, price, cost, tax_rate, note, archived, created,
+ * (sku, name, unit, price, cost, tax_rate, note, warranty_months, archived, created,
  * updated), by SKU, in the form crm_product_import reads back.  Opens and
  * closes its own stream on fp. */
 int crm_product_export(struct crm_store *st, FILE *fp, const struct crm_out_opts *opts,

@@ -10,6 +10,7 @@
 #include "mail.h"
 #include "order.h"
 #include "remind.h"
+#include "rma.h"
 #include "text.h"
 
 const struct crm_column crm_remind_columns[] = {
@@ -179,6 +180,48 @@ static const struct section {
 	 ROWS(INVOICE_ROWS(DAYS(DAYS_SINCE("o.due")) " || ' late' || ",
 			   "o.due < :today AND o.due >= :late_since")), NULL},
 	{"credit", "Customers over their credit limit", NULL, NULL, credit_rows},
+	/* Service: the technicians' visits of the day, and what maintenance
+	 * plans have due up to today + N days (--days, else 7) and nobody has
+	 * scheduled yet. */
+	{"visits", "Visits today", NULL,
+	 ROWS("SELECT v.tech AS rep, v.date AS date, c.code AS customer, c.name AS name, "
+	      "ifnull(v.task, 'field visit') AS item, "
+	      "substr(ifnull(', ' || v.time, '') || ifnull(', at ' || c.city, '') || "
+	      "ifnull(', case ' || k.number, '') || ifnull(', rma ' || r.number, ''), 3) AS detail, "
+	      "'visit ' || v.number AS ref, ifnull(v.time, '24:00') || printf(' %012d', v.id) AS sort "
+	      "FROM visit v JOIN customer c ON c.id = v.customer_id "
+	      "LEFT JOIN service_case k ON k.id = v.case_id LEFT JOIN rma r ON r.id = v.rma_id "
+	      "WHERE v.status = 'scheduled' AND v.date = :today"), NULL},
+	{"maintenance", "Maintenance visits due", NULL,
+	 ROWS("SELECT p.tech AS rep, p.next AS date, c.code AS customer, c.name AS name, "
+	      "ifnull(p.task, 'maintenance visit') AS item, "
+	      "'every ' || CASE WHEN p.every % 12 = 0 THEN (p.every / 12) || 'y' "
+	      "ELSE p.every || 'm' END || CASE WHEN p.next >= :today THEN '' ELSE ', ' || "
+	      DAYS(DAYS_SINCE("p.next")) " || ' late' END AS detail, "
+	      "'visit plan ' || p.id AS ref, printf('%012d', p.id) AS sort "
+	      "FROM visit_plan p JOIN customer c ON c.id = p.customer_id "
+	      "WHERE p.active AND p.next <= :due_until AND NOT EXISTS (SELECT 1 FROM visit v "
+	      "WHERE v.plan_id = p.id AND v.status = 'scheduled')"), NULL},
+	/* RMAs longer in their state than rma.STATE.days, and faulty units not
+	 * back by the day an advance replacement set. */
+	{"rma", "RMAs late at their stage", NULL,
+	 ROWS("SELECT c.owner AS rep, substr(r.since, 1, 10) AS date, c.code AS customer, "
+	      "c.name AS name, r.number || ' ' || p.sku || ifnull(' ' || r.serial, '') AS item, "
+	      "r.state || ' for ' || " DAYS(CRM_RMA_DAYS_SQL("r", ":today")) " || ' (limit ' || "
+	      CRM_RMA_LIMIT_SQL("r") " || ')' AS detail, 'rma ' || r.number AS ref, "
+	      "r.number AS sort FROM rma r JOIN customer c ON c.id = r.customer_id "
+	      "JOIN product p ON p.id = r.product_id "
+	      "WHERE r.state NOT IN ('closed', 'rejected', 'cancelled') "
+	      "AND " CRM_RMA_DAYS_SQL("r", ":today") " > " CRM_RMA_LIMIT_SQL("r")), NULL},
+	{"advance", "Faulty units overdue after an advance replacement", NULL,
+	 ROWS("SELECT c.owner AS rep, r.advance_due AS date, c.code AS customer, "
+	      "c.name AS name, r.number || ' ' || p.sku || ifnull(' ' || r.serial, '') AS item, "
+	      "'faulty unit ' || " DAYS(DAYS_SINCE("r.advance_due")) " || ' overdue' AS detail, "
+	      "'rma ' || r.number AS ref, r.number AS sort "
+	      "FROM rma r JOIN customer c ON c.id = r.customer_id "
+	      "JOIN product p ON p.id = r.product_id WHERE r.advance = 1 AND r.received IS NULL "
+	      "AND r.advance_due < :today AND r.state NOT IN ('closed', 'rejected', 'cancelled')"),
+	 NULL},
 };
 
 #define NSECTIONS (sizeof sections / sizeof *sections)

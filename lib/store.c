@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "deal.h"
 #include "money.h"
 #include "search.h"
@@ -106,6 +107,18 @@ static void sql_money(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
 }
 
+/* crm_config(key) → the setting's value, else its default (config.c's
+ * registry), else NULL: so that SQL reads settings as C does. */
+static void sql_config(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *key = sqlite3_value_text(argv[0]);
+	char *v = key ? crm_config_value(sqlite3_user_data(ctx), (const char *)key) : NULL;
+
+	(void)argc;
+	if (v)
+		sqlite3_result_text(ctx, v, -1, free);
+}
+
 static int register_functions(struct crm_store *st)
 {
 	int rc = sqlite3_create_function(st->db, "crm_now", 0, SQLITE_UTF8, st, sql_now, NULL, NULL);
@@ -116,6 +129,9 @@ static int register_functions(struct crm_store *st)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(st->db, "crm_money", 1,
 					     SQLITE_UTF8 | SQLITE_DETERMINISTIC, st, sql_money,
+					     NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(st->db, "crm_config", 1, SQLITE_UTF8, st, sql_config,
 					     NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = crm_search_register(st->db);

@@ -562,6 +562,12 @@ int crm_agenda(struct crm_store *st, const char *rep, long days, struct crm_out 
 		"FROM task t LEFT JOIN customer c ON c.id = t.customer_id "
 		"WHERE t.status = 'open' AND t.assignee = ?1 AND t.due <= ?3 "
 		"UNION ALL "
+		/* a technician's scheduled visits are appointments at the customer's */
+		"SELECT v.date, v.time, CASE WHEN v.date < ?2 THEN 'overdue' ELSE 'visit' END, "
+		"ifnull(v.task, 'field visit'), c.code, c.city, NULL, v.number, v.date >= ?2, 0, "
+		"2, v.id FROM visit v JOIN customer c ON c.id = v.customer_id "
+		"WHERE v.status = 'scheduled' AND v.tech = ?1 AND v.date <= ?3 "
+		"UNION ALL "
 		"SELECT d.close_date, NULL, 'close', d.title, c.code, NULL, NULL, d.code, 1, 1, 0, "
 		"d.id FROM deal d JOIN customer c ON c.id = d.customer_id "
 		"WHERE d.status = 'open' AND d.owner = ?1 AND d.close_date BETWEEN ?2 AND ?3) "

@@ -94,10 +94,12 @@ extern const size_t crm_agenda_ncolumns;
 /* Streams rep's agenda for the `days` days from today (today included) to
  * out (opened with crm_agenda_columns): first the open tasks due before
  * today (kind overdue), then day by day the open tasks due in the window
- * (appointment, followup, task) and the open deals the rep owns whose
- * expected close falls in it (close).  Within a day: timed items by time,
- * then by priority (urgent first), deals last.  ref is the task's id or the
- * deal's code.  Tasks without a due date are not on the agenda. */
+ * (appointment, followup, task), the field visits the rep (a technician)
+ * has scheduled (visit; overdue when before today) and the open deals the
+ * rep owns whose expected close falls in it (close).  Within a day: timed
+ * items by time, then by priority (urgent first), deals last.  ref is the
+ * task's id, the visit's number or the deal's code.  Tasks without a due
+ * date are not on the agenda. */
 int crm_agenda(struct crm_store *st, const char *rep, long days, struct crm_out *out,
 	       struct crm_err *err);
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 # crm agenda: a rep's open tasks, follow-ups and appointments day by day,
-# overdue ones first, and the expected closes of the rep's open deals; the
+# overdue ones first, and the expected closes of the rep's open deals; a
+# technician's scheduled visits (crm visit); the
 # --days window and its edges, --rep and --user, the formats, bad input.
 # Expected rows are worked out by hand (today is Sunday 2026-11-22, the
 # user ann; the default window is 2026-11-22 to 2026-11-28).
@@ -192,6 +193,61 @@ out_is <<'EOF'
 2026-11-25,14:30,appointment,HQ,7
 EOF
 
+# ---- a technician's visits ----
+
+# tom's: V1 yesterday (overdue), V2 today at 08:00 at Birch (in York), V3
+# tomorrow without a task, V4 cancelled, V6 done; V5 is sue's.  Within a
+# day a timed visit comes before untimed tasks, like an appointment.
+crm customer edit BIRCH --city York
+crm task add 'Order parts' --assignee tom --due today --priority high >/dev/null
+crm visit schedule C00001 --tech tom --on -1d --task 'Late service' >/dev/null
+crm visit schedule BIRCH --tech tom --on today --at 08:00 --task 'Fix the shelves' >/dev/null
+crm visit schedule C00001 --tech tom --on tomorrow >/dev/null
+crm visit schedule BIRCH --tech tom --on +2d >/dev/null
+crm visit schedule BIRCH --tech sue --on today >/dev/null
+crm visit schedule C00001 --tech tom --on today >/dev/null
+crm visit cancel V-2026-00004
+crm visit done V-2026-00006 --report Done
+try "a technician's visits" 0 crm agenda --rep tom --days 3 --format table
+out_is <<'EOF'
+Saturday 2026-11-21, overdue
+TIME  KIND     TITLE         CUSTOMER  WHERE  PRIORITY  REF
+      overdue  Late service  C00001                     V-2026-00001
+
+Sunday 2026-11-22, today
+TIME   KIND   TITLE            CUSTOMER  WHERE  PRIORITY  REF
+08:00  visit  Fix the shelves  BIRCH     York             V-2026-00002
+       task   Order parts                       high      12
+
+Monday 2026-11-23, tomorrow
+TIME  KIND   TITLE        CUSTOMER  WHERE  PRIORITY  REF
+      visit  field visit  C00001                     V-2026-00003
+EOF
+err_empty
+# V4 (cancelled, 11-24) stays off even when the window reaches it
+try "a technician's visits as csv" 0 crm agenda --rep tom --days 5
+out_is <<'EOF'
+date,time,kind,title,customer,where,priority,ref
+2026-11-21,,overdue,Late service,C00001,,,V-2026-00001
+2026-11-22,08:00,visit,Fix the shelves,BIRCH,York,,V-2026-00002
+2026-11-22,,task,Order parts,,,high,12
+2026-11-23,,visit,field visit,C00001,,,V-2026-00003
+EOF
+try "sue's visit" 0 crm agenda --rep sue --days 1 --format json
+out_is <<'EOF'
+[
+{"date":"2026-11-22","time":null,"kind":"visit","title":"field visit","customer":"BIRCH","where":"York","priority":null,"ref":"V-2026-00005"}
+]
+EOF
+# a visit reported done leaves the agenda; the overdue one too
+crm visit done V-2026-00001 --report Late
+try 'done visits leave' 0 crm agenda --rep tom --days 2 --columns ref --no-header
+out_is <<'EOF'
+V-2026-00002
+12
+V-2026-00003
+EOF
+
 # ---- bad input ----
 
 try 'zero days' 4 crm agenda --days 0
@@ -217,16 +273,16 @@ try 'an argument' 2 crm agenda bob
 out_empty
 err_is <<'EOF'
 usage: crm agenda [--rep REP] [--days N]
-A rep's open tasks, follow-ups, appointments and expected deal closes for the
-N days from today (default the user, 7 days), overdue tasks first.
+A rep's open tasks, follow-ups, appointments, field visits and expected deal
+closes for the N days from today (default the user, 7 days), overdue ones first.
 EOF
 try 'an unknown option' 2 crm agenda --weeks 2
 out_empty
 try 'help' 0 crm agenda --help
 out_is <<'EOF'
 usage: crm agenda [--rep REP] [--days N]
-A rep's open tasks, follow-ups, appointments and expected deal closes for the
-N days from today (default the user, 7 days), overdue tasks first.
+A rep's open tasks, follow-ups, appointments, field visits and expected deal
+closes for the N days from today (default the user, 7 days), overdue ones first.
 EOF
 
 done_testing

@@ -210,6 +210,19 @@ rma.repaired.days	2	days a repaired unit may wait to be shipped
 rma.shipped.days	10	days to wait for the customer's confirmation
 rma.*.days		days an RMA may stay in the state before it is late
 rma.advance_days	14	days the customer has to send the faulty unit back after an advance replacement
+calendar.days	mon,tue,wed,thu,fri	the working days service levels count (comma-separated: mon,tue,...,sun)
+calendar.hours	09:00-17:00	the working hours of every working day
+calendar.holidays		days off service levels do not count (comma-separated YYYY-MM-DD)
+sla.urgent.response	1	first-response target of urgent cases (working hours)
+sla.urgent.resolution	8	resolution target of urgent cases (working hours)
+sla.high.response	4	first-response target of high-priority cases (working hours)
+sla.high.resolution	16	resolution target of high-priority cases (working hours)
+sla.normal.response	8	first-response target of normal cases (working hours)
+sla.normal.resolution	40	resolution target of normal cases (working hours)
+sla.low.response	16	first-response target of low-priority cases (working hours)
+sla.low.resolution	80	resolution target of low-priority cases (working hours)
+sla.*.response		sla.TIER.PRIORITY.response: the first-response target (working hours) for a tier
+sla.*.resolution		sla.TIER.PRIORITY.resolution: the resolution target (working hours) for a tier
 ar.buckets	30,60,90,180	the edges of crm ar aging's buckets in days past due (ar aging --buckets)
 ar.writeoff_limit	5.00	the largest remainder crm ar writeoff closes without --force
 dunning.1.days	7	days overdue that bring dunning level 1

@@ -32,6 +32,10 @@ groups:
    delivery   Deliveries of an order's lines, and backorders.
    invoice    Invoices and credit notes: numbered without gaps, issued, voided, credited.
    ar         Receivables: receipts, settlement, ageing, statements, dunning, credit control.
+   case       Service cases: the thread, assignment, service levels in working hours.
+   rma        Returns for repair: warranty, receipt, diagnosis, repair, shipping back.
+   visit      Field visits by technicians, and maintenance plans.
+   survey     Satisfaction surveys: CSAT and NPS, sent and recorded.
    report     Reports a manager reads.
    remind     What is due: the report for cron, by mail too.
    history    What changed, when, and who changed it (the audit log).
@@ -172,6 +176,47 @@ ar statement
 ar dunning
 ar credit
 ar concentration
+case open
+case reply
+case note
+case assign
+case wait
+case resume
+case resolve
+case close
+case reopen
+case list
+case show
+case stats
+rma open
+rma receive
+rma diagnose
+rma repair
+rma repaired
+rma vendor-ship
+rma vendor-return
+rma ship
+rma confirm
+rma close
+rma reject
+rma cancel
+rma status
+rma list
+rma show
+rma stats
+visit schedule
+visit done
+visit cancel
+visit list
+visit show
+visit plan
+visit plans
+visit plan-stop
+visit due
+survey send
+survey record
+survey list
+survey stats
 report activity
 report commission
 remind
@@ -198,7 +243,7 @@ cp "$T/out" "$T/cmds"
 while read -r group verb; do
 	set -- "$group" ${verb:+"$verb"}
 	try "$group $verb -h" 0 crm "$@" -h
-	sed -n '1s/^\(usage: crm [a-z]* [a-z]*\).*/\1/p' "$T/out" >"$T/first"
+	sed -n '1s/^\(usage: crm [a-z]* [a-z-]*\).*/\1/p' "$T/out" >"$T/first"
 	compare 'usage line' "$T/first" <<EOF
 usage: crm $group $verb
 EOF

@@ -91,9 +91,10 @@ try 'add: no price' 2 crm product add X-1 Thing
 err_is <<'EOF'
 crm: product add: --price is required
 usage: crm product add SKU NAME --price P [--cost C] [--unit U] [--tax-rate R]
-                [--note TEXT]
+                [--note TEXT] [--warranty MONTHS]
 Adds a product.  SKU: 1-64 characters without spaces; unit: pcs unless given;
-tax rate: a percent with up to two decimals (19, 7.5), 0 unless given.
+tax rate: a percent with up to two decimals (19, 7.5), 0 unless given;
+warranty: months (0-1200), none unless given.
 EOF
 try 'add: no name' 2 crm product add X-1 --price 1
 out_empty
@@ -121,15 +122,15 @@ xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx  Limits        
 EOF
 try 'list as csv' 0 crm product list --format csv --search -
 out_is <<'EOF'
-sku,name,unit,price,cost,tax_rate,note,archived,created,updated
-G-7,Gadget,kg,0.99,,7.5,,0,2026-11-22T09:30:00,2026-11-22T09:30:00
-S-1,Service,h,80.00,,0.25,,0,2026-11-22T09:30:00,2026-11-22T09:30:00
-W-100,"Widget, large",pcs,12.50,7.00,19,best seller,0,2026-11-22T09:30:00,2026-11-22T09:30:00
+sku,name,unit,price,cost,tax_rate,note,warranty_months,archived,created,updated
+G-7,Gadget,kg,0.99,,7.5,,,0,2026-11-22T09:30:00,2026-11-22T09:30:00
+S-1,Service,h,80.00,,0.25,,,0,2026-11-22T09:30:00,2026-11-22T09:30:00
+W-100,"Widget, large",pcs,12.50,7.00,19,best seller,,0,2026-11-22T09:30:00,2026-11-22T09:30:00
 EOF
 try 'list as json: money and rates are numbers' 0 crm product list --format json --search W-1
 out_is <<'EOF'
 [
-{"sku":"W-100","name":"Widget, large","unit":"pcs","price":12.50,"cost":7.00,"tax_rate":19,"note":"best seller","archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00"}
+{"sku":"W-100","name":"Widget, large","unit":"pcs","price":12.50,"cost":7.00,"tax_rate":19,"note":"best seller","warranty_months":null,"archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00"}
 ]
 EOF
 try 'list --search matches the name, ignoring case' 0 crm product list --search GADG \
@@ -145,7 +146,7 @@ out_is <<'EOF'
 EOF
 try 'list --search finding nothing' 0 crm product list --search nothing-like-it --format csv
 out_is <<'EOF'
-sku,name,unit,price,cost,tax_rate,note,archived,created,updated
+sku,name,unit,price,cost,tax_rate,note,warranty_months,archived,created,updated
 EOF
 try 'list: --all and --archived together' 2 crm product list --all --archived
 out_empty
@@ -168,7 +169,7 @@ updated   2026-11-22T09:30:00
 EOF
 try 'show by id' 0 crm product show 2 --format json
 out_is <<'EOF'
-{"id":2,"sku":"G-7","name":"Gadget","unit":"kg","price":0.99,"cost":null,"tax_rate":7.5,"note":null,"archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","prices":[]}
+{"id":2,"sku":"G-7","name":"Gadget","unit":"kg","price":0.99,"cost":null,"tax_rate":7.5,"note":null,"warranty_months":null,"archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00","prices":[]}
 EOF
 try 'show: an all-digit SKU wins over the id' 0 crm product show 1001 --format csv \
 	--columns id,sku
@@ -451,27 +452,27 @@ unchanged 12 18
 try 'export: csv by default, archived products too' 0 crm product export
 cp "$T/out" export.csv
 out_is <<'EOF'
-sku,name,unit,price,cost,tax_rate,note,archived,created,updated
-1001,Numeric SKU,pcs,3.00,,0,,0,2026-11-22T09:30:00,2026-11-22T09:30:00
-G-8,Gadget mk2,pcs,1.05,,7.5,,0,2026-11-22T09:30:00,2026-11-22T09:30:00
-J-1,Json thing,pcs,10.50,,7.5,,0,2026-11-22T09:30:00,2026-11-22T09:30:00
-J-2,Another,m,3.00,,0,,0,2026-11-22T09:30:00,2026-11-22T09:30:00
-N-1,Nd,pcs,2.25,,0,,0,2020-01-02T00:00:00,2026-11-22T09:30:00
-P-1,Paper A4 (500),box,4.50,,7,,0,2026-11-22T09:30:00,2026-11-22T09:30:00
+sku,name,unit,price,cost,tax_rate,note,warranty_months,archived,created,updated
+1001,Numeric SKU,pcs,3.00,,0,,,0,2026-11-22T09:30:00,2026-11-22T09:30:00
+G-8,Gadget mk2,pcs,1.05,,7.5,,,0,2026-11-22T09:30:00,2026-11-22T09:30:00
+J-1,Json thing,pcs,10.50,,7.5,,,0,2026-11-22T09:30:00,2026-11-22T09:30:00
+J-2,Another,m,3.00,,0,,,0,2026-11-22T09:30:00,2026-11-22T09:30:00
+N-1,Nd,pcs,2.25,,0,,,0,2020-01-02T00:00:00,2026-11-22T09:30:00
+P-1,Paper A4 (500),box,4.50,,7,,,0,2026-11-22T09:30:00,2026-11-22T09:30:00
 P-2,"Pen, blue",pcs,0.80,,19,"two
-lines",0,2026-11-22T09:30:00,2026-11-22T09:30:00
-P-3,Stapler,pcs,9.00,,0,,0,2026-11-22T09:30:00,2026-11-22T09:30:00
-P-9,New item,pcs,1.00,,0,,1,2026-11-22T09:30:00,2026-11-22T09:30:00
-S-1,Service,h,80.00,,0.25,,0,2026-11-22T09:30:00,2026-11-22T09:30:00
-W-100,"Widget, large",pcs,12.50,7.00,19,best seller,0,2026-11-22T09:30:00,2026-11-22T09:30:00
-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx,Limits,abcdefghijklmnop,0.00,,100,,0,2026-11-22T09:30:00,2026-11-22T09:30:00
+lines",,0,2026-11-22T09:30:00,2026-11-22T09:30:00
+P-3,Stapler,pcs,9.00,,0,,,0,2026-11-22T09:30:00,2026-11-22T09:30:00
+P-9,New item,pcs,1.00,,0,,,1,2026-11-22T09:30:00,2026-11-22T09:30:00
+S-1,Service,h,80.00,,0.25,,,0,2026-11-22T09:30:00,2026-11-22T09:30:00
+W-100,"Widget, large",pcs,12.50,7.00,19,best seller,,0,2026-11-22T09:30:00,2026-11-22T09:30:00
+xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx,Limits,abcdefghijklmnop,0.00,,100,,,0,2026-11-22T09:30:00,2026-11-22T09:30:00
 EOF
 try 'export as ndjson' 0 crm product export --format ndjson
 cp "$T/out" export.ndjson
 head -n 2 export.ndjson >"$T/out"
 out_is <<'EOF'
-{"sku":"1001","name":"Numeric SKU","unit":"pcs","price":3.00,"cost":null,"tax_rate":0,"note":null,"archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00"}
-{"sku":"G-8","name":"Gadget mk2","unit":"pcs","price":1.05,"cost":null,"tax_rate":7.5,"note":null,"archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00"}
+{"sku":"1001","name":"Numeric SKU","unit":"pcs","price":3.00,"cost":null,"tax_rate":0,"note":null,"warranty_months":null,"archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00"}
+{"sku":"G-8","name":"Gadget mk2","unit":"pcs","price":1.05,"cost":null,"tax_rate":7.5,"note":null,"warranty_months":null,"archived":false,"created":"2026-11-22T09:30:00","updated":"2026-11-22T09:30:00"}
 EOF
 
 # round trip: a fresh database imports the export and exports the same
@@ -621,5 +622,71 @@ for verb in add list show edit archive import export prices; do
 	try "$verb -h" 0 crm product $verb -h
 done
 try 'unknown verb' 2 crm product frobnicate
+
+# ---- warranty (crm rma open reads it) ----
+
+try 'add --warranty' 0 crm product add WR-1 'Router' --price 99 --warranty 24
+try 'show: warranty_months' 0 crm product show WR-1 --format csv --columns sku,warranty_months
+out_is <<'EOF'
+sku,warranty_months
+WR-1,24
+EOF
+try 'list as json shows it' 0 crm product list --search WR-1 --format json \
+	--columns sku,warranty_months
+out_is <<'EOF'
+[
+{"sku":"WR-1","warranty_months":24}
+]
+EOF
+n=$(sqlite3 "$CRM_DB" 'SELECT max(id) FROM audit')
+try 'edit --warranty: bad value' 4 crm product edit WR-1 --warranty 12m
+err_is <<'EOF'
+crm: product edit: '12m' is not a warranty in months (0-1200)
+EOF
+try 'edit --warranty: too long' 4 crm product edit WR-1 --warranty 1201
+err_is <<'EOF'
+crm: product edit: '1201' is not a warranty in months (0-1200)
+EOF
+sql_is "SELECT warranty_months FROM product WHERE sku = 'WR-1'; SELECT max(id) - $n FROM audit" <<'EOF'
+24
+0
+EOF
+try 'edit --warranty 36' 0 crm product edit WR-1 --warranty 36
+# the warranty change is audited on its own (product_warranty_audit)
+sql_is "SELECT action, old, new FROM audit WHERE entity = 'product' AND id > $n" <<'EOF'
+update|{"warranty_months":24}|{"warranty_months":36}
+EOF
+try "edit --warranty '' clears it" 0 crm product edit WR-1 --warranty ''
+sql_is "SELECT ifnull(warranty_months, 'none') FROM product WHERE sku = 'WR-1'" <<'EOF'
+none
+EOF
+cat >warranty.csv <<'EOF'
+sku,name,price,warranty_months
+WR-2,Switch,49.00,12
+WR-3,Cable,2.00,
+EOF
+try 'import: column warranty_months' 0 crm product import --from warranty.csv
+sql_is "SELECT sku, ifnull(warranty_months, 'none') FROM product WHERE sku IN ('WR-2', 'WR-3') ORDER BY sku" <<'EOF'
+WR-2|12
+WR-3|none
+EOF
+printf 'sku,warranty_months\nWR-2,\n' >warranty-clear.csv
+try 'import --update: an empty warranty_months clears it' 0 crm product import --update \
+	--from warranty-clear.csv
+sql_is "SELECT ifnull(warranty_months, 'none') FROM product WHERE sku = 'WR-2'" <<'EOF'
+none
+EOF
+printf 'sku,warranty_months\nWR-2,ten\n' >warranty-bad.csv
+try 'import: a bad warranty_months' 4 crm product import --update --from warranty-bad.csv
+err_is <<'EOF'
+crm: product import: line 2, column warranty_months: 'ten' is not a warranty in months (0-1200)
+EOF
+try 'export: column warranty_months' 0 crm product export --columns sku,warranty_months
+grep '^WR-' "$T/out" >"$T/wr"
+compare 'the WR rows' "$T/wr" <<'EOF'
+WR-1,
+WR-2,
+WR-3,
+EOF
 
 done_testing

@@ -394,15 +394,15 @@ CRM_SENDMAIL=false nothing_due 'a rep with nothing due, --send' crm remind --rep
 try 'an unknown section' 2 crm remind --only today,later
 out_empty
 err_is <<'EOF'
-crm: remind: unknown section 'later' (sections: today, soon, overdue, cadence, feedback, stalled, closing, ship, due, late, credit)
+crm: remind: unknown section 'later' (sections: today, soon, overdue, cadence, feedback, stalled, closing, ship, due, late, credit, visits, maintenance, rma, advance)
 EOF
 try 'an empty section name' 2 crm remind --only today,
 err_is <<'EOF'
-crm: remind: unknown section '' (sections: today, soon, overdue, cadence, feedback, stalled, closing, ship, due, late, credit)
+crm: remind: unknown section '' (sections: today, soon, overdue, cadence, feedback, stalled, closing, ship, due, late, credit, visits, maintenance, rma, advance)
 EOF
 try 'section names are exact' 2 crm remind --only Today
 err_is <<'EOF'
-crm: remind: unknown section 'Today' (sections: today, soon, overdue, cadence, feedback, stalled, closing, ship, due, late, credit)
+crm: remind: unknown section 'Today' (sections: today, soon, overdue, cadence, feedback, stalled, closing, ship, due, late, credit, visits, maintenance, rma, advance)
 EOF
 try '--days not a number' 2 crm remind --days week
 out_empty
@@ -440,11 +440,13 @@ usage: crm remind [--rep REP] [--days N] [--only SECTION[,SECTION...]] [--mbox |
 Prints what is due: tasks due today, in the next N days (default 1) and overdue,
 customers to contact, lead feedback overdue, stalled deals, deals past their close,
 orders due to ship, invoices falling due in the next N days (default 7) and newly
-overdue in the last N days (default 7), customers over their credit limit.
+overdue in the last N days (default 7), customers over their credit limit, the
+technicians' visits today, maintenance visits due in the next N days (default 7),
+RMAs late at their stage and faulty units overdue after an advance replacement.
 Prints nothing when nothing is due.  --mbox writes one message per rep (mboxrd);
 --send pipes each to $CRM_SENDMAIL (default "sendmail -t -i").
 sections: today, soon, overdue, cadence, feedback, stalled, closing, ship, due, late,
-credit
+credit, visits, maintenance, rma, advance
 EOF
 try 'an argument' 2 crm remind today
 out_empty
@@ -457,11 +459,13 @@ usage: crm remind [--rep REP] [--days N] [--only SECTION[,SECTION...]] [--mbox |
 Prints what is due: tasks due today, in the next N days (default 1) and overdue,
 customers to contact, lead feedback overdue, stalled deals, deals past their close,
 orders due to ship, invoices falling due in the next N days (default 7) and newly
-overdue in the last N days (default 7), customers over their credit limit.
+overdue in the last N days (default 7), customers over their credit limit, the
+technicians' visits today, maintenance visits due in the next N days (default 7),
+RMAs late at their stage and faulty units overdue after an advance replacement.
 Prints nothing when nothing is due.  --mbox writes one message per rep (mboxrd);
 --send pipes each to $CRM_SENDMAIL (default "sendmail -t -i").
 sections: today, soon, overdue, cadence, feedback, stalled, closing, ship, due, late,
-credit
+credit, visits, maintenance, rma, advance
 EOF
 
 # reminding writes nothing (the config set and unset above wrote 2 audit rows)
@@ -870,6 +874,41 @@ Invoices falling due
 DATE        CUSTOMER  NAME         ITEM                                        DETAIL                  REF
 2026-11-27  C00009    Elm Finance  INV-2026-00006 due 2026-11-27, open 280.00  in 5 days, partly paid  invoice INV-2026-00006
 
+EOF
+
+# ---- service: visits today, maintenance due, RMAs late, advance units overdue ----
+q crm customer add 'Oak Service' --code OAK --owner dan
+q crm product add SVC-UNIT Unit --price 10 --warranty 12
+q crm visit schedule OAK --tech tom --on 2026-11-22 --at 14:00 --task 'fix pump'
+q crm visit schedule OAK --tech tom --on 2026-11-23 --task 'tomorrow: not today'
+# a plan due on 2026-11-20, two days late, and one not due within 7 days
+q crm visit plan OAK --every 6m --from 2026-11-20 --tech tom
+q crm visit plan OAK --every 1y --from 2026-12-15 --tech tom
+# RMA-1 opened 2026-11-01: 21 days in opened, limit 14; RMA-2 an advance
+# replacement shipped 2026-11-01, due back 14 days later (2026-11-15): 7 days
+# overdue, and 21 days in shipped, limit 10
+q env CRM_TODAY=2026-11-01 CRM_NOW=2026-11-01T10:00:00 "$CRM_BIN" rma open OAK --product SVC-UNIT \
+	--serial SN1 --purchased 2026-10-01
+q env CRM_TODAY=2026-11-01 CRM_NOW=2026-11-01T10:00:00 "$CRM_BIN" rma open OAK --product SVC-UNIT \
+	--serial SN2 --purchased 2026-10-01 --advance-replacement
+q env CRM_TODAY=2026-11-01 CRM_NOW=2026-11-01T11:00:00 "$CRM_BIN" rma ship RMA-2026-00002
+try 'service sections' 0 crm remind --only visits,maintenance,rma,advance
+out_is <<'EOF'
+section,rep,date,customer,name,item,detail,ref
+visits,tom,2026-11-22,OAK,Oak Service,fix pump,14:00,visit V-2026-00001
+maintenance,tom,2026-11-20,OAK,Oak Service,maintenance visit,"every 6m, 2 days late",visit plan 1
+rma,dan,2026-11-01,OAK,Oak Service,RMA-2026-00001 SVC-UNIT SN1,opened for 21 days (limit 14),rma RMA-2026-00001
+rma,dan,2026-11-01,OAK,Oak Service,RMA-2026-00002 SVC-UNIT SN2,shipped for 21 days (limit 10),rma RMA-2026-00002
+advance,dan,2026-11-15,OAK,Oak Service,RMA-2026-00002 SVC-UNIT SN2,faulty unit 7 days overdue,rma RMA-2026-00002
+EOF
+# a longer limit takes RMA-1 off; the second plan comes into a 30-day window
+q crm config set rma.opened.days 30
+try 'the limits are settings' 0 crm remind --only rma,maintenance --days 30 --columns section,ref
+out_is <<'EOF'
+section,ref
+maintenance,visit plan 1
+maintenance,visit plan 2
+rma,rma RMA-2026-00002
 EOF
 
 done_testing
