@@ -11,9 +11,12 @@
 # or 'history', or else a customer, or nothing).  Customer codes, contact
 # ids, deal codes, stages, tags, reps, clerks, SKUs and the numbers of
 # quotes, orders, deliveries, invoices (open ones where they are to be
-# paid: INVOICE=AMOUNT) and receipts are read from the database the command
+# paid: INVOICE=AMOUNT), receipts, service cases, RMAs, visits, surveys,
+# maintenance plans and technicians are read from the database the command
 # line names (--db, CRM_DB or the default), and only when that database
-# exists: completing never creates one.
+# exists: completing never creates one.  The verbs that move a case, an RMA,
+# a visit or a survey on are offered those in a state they can leave (case
+# resume: waiting cases, rma ship: open RMAs, visit done: scheduled visits).
 #
 # Lists of words are split on purpose ($(...) unquoted), and '~/' is a tilde
 # as typed, to be expanded by hand:
@@ -36,7 +39,11 @@ _crm_takes_value()
 		--tax-rate | --search | --valid-until | --product | --text | --qty | \
 		--discount | --description | --promised | --line | --date | --tracking | \
 		--order | --delivery | --template | --output | --method | --ref | --clerk | \
-		--apply | --as-of | --buckets | --min | --top | --dir | --month | --basis)
+		--apply | --as-of | --buckets | --min | --top | --dir | --month | --basis | \
+		--warranty | --channel | --state | --serial | --purchased | --invoice | \
+		--fault | --quote | --case | --condition | --finding | --vendor | --tech | \
+		--on | --rma | --plan | --task | --report | --parts | --every | --csat | \
+		--nps | --comment)
 		return 0 ;;
 	esac
 	return 1
@@ -53,11 +60,17 @@ _crm_customer_fields='--code --kind --status --owner --email --phone --website
 _crm_activity_types='call email im visit meeting note'
 _crm_priorities='low normal high urgent'
 _crm_remind_sections='today soon overdue cadence feedback stalled closing ship due
-	late credit'
+	late credit visits maintenance rma advance'
 _crm_quote_statuses='draft sent accepted rejected expired open all'
 _crm_order_statuses='draft open partial shipped cancelled all'
 _crm_invoice_statuses='draft issued partly-paid paid overdue open void all'
 _crm_ar_methods='cash transfer card cheque other'
+_crm_case_channels='phone email web visit chat'
+_crm_case_statuses='open waiting resolved closed all'
+_crm_rma_states='open all opened received diagnosed repairing at_vendor repaired
+	shipped confirmed closed rejected cancelled'
+_crm_visit_statuses='scheduled done cancelled all'
+_crm_visit_periods='1m 3m 6m 1y 2y'
 
 # _crm_verb_opts GROUP [VERB [ARG0]]: the verb's own options (the group's,
 # for a group that is one command); for 'quote line', 'order line' and
@@ -120,10 +133,11 @@ _crm_verb_opts()
 	'history activity') ;;
 	'config get' | 'config set' | 'config unset' | 'config list' | 'config keys') ;;
 	'db init' | 'db check' | 'db backup' | 'db migrate') ;;
-	'product add') echo --price --cost --unit --tax-rate --note ;;
+	'product add') echo --price --cost --unit --tax-rate --note --warranty ;;
 	'product list') echo --all --archived --search ;;
 	'product show') ;;
-	'product edit') echo --sku --name --price --cost --unit --tax-rate --note ;;
+	'product edit')
+		echo --sku --name --price --cost --unit --tax-rate --note --warranty ;;
 	'product archive') echo --undo ;;
 	'product import') echo --from --format --update --dry-run ;;
 	'product export') echo --format ;;
@@ -174,6 +188,35 @@ _crm_verb_opts()
 			echo --as-of --dry-run --mbox --dir --send --to --customer ;;
 	'ar credit') ;;
 	'ar concentration') echo --top --as-of --total --no-total ;;
+	'case open') echo --contact --product --channel --priority --assignee ;;
+	'case reply' | 'case note' | 'case assign' | 'case wait' | 'case resume') ;;
+	'case resolve' | 'case close' | 'case reopen' | 'case show') ;;
+	'case list') echo --status --assignee --customer --priority --breached ;;
+	'case stats') echo --from --to --by ;;
+	'rma open')
+		echo --product --serial --purchased --invoice --fault \
+			--advance-replacement --chargeable --quote --case ;;
+	'rma receive') echo --condition ;;
+	'rma diagnose') echo --finding ;;
+	'rma repair') echo --vendor --note ;;
+	'rma repaired' | 'rma vendor-return' | 'rma confirm' | 'rma close') echo --note ;;
+	'rma vendor-ship' | 'rma ship') echo --tracking ;;
+	'rma reject' | 'rma cancel') echo --reason ;;
+	'rma status' | 'rma show') ;;
+	'rma list') echo --state --customer ;;
+	'rma stats') echo --from --to ;;
+	'visit schedule') echo --tech --on --at --case --rma --plan --task ;;
+	'visit done') echo --report --minutes --parts ;;
+	'visit cancel') echo --reason ;;
+	'visit list') echo --tech --customer --from --to --status ;;
+	'visit show' | 'visit plan-stop') ;;
+	'visit plan') echo --every --from --tech --task ;;
+	'visit plans') echo --customer --all ;;
+	'visit due') echo --days ;;
+	'survey send') echo --case --rma --customer --email --mbox ;;
+	'survey record') echo --csat --nps --comment ;;
+	'survey list') echo --customer --status ;;
+	'survey stats') echo --from --to --by ;;
 	esac
 }
 
@@ -192,6 +235,17 @@ _crm_columns()
 		updated'
 	local doc='kind number status customer customer_name date valid_until
 		promised due source ship_to note subtotal discount tax total'
+	local case='number customer name subject channel priority status assignee
+		contact product opened responded resolved closed response_hours
+		resolution_hours respond_by resolve_by response_met resolution_met'
+	local case_stats='cases unresolved response_median response_p90
+		resolution_median resolution_p90 response_met resolution_met fcr
+		contacts reopen_rate age_0_1 age_2_7 age_8_30 age_31_plus'
+	local rma='number customer name product serial state since days limit late'
+	local visit='number date time tech customer name task status case rma plan
+		minutes parts report reason done created'
+	local survey_stats='answers csat_answers csat_avg csat_1 csat_2 csat_3
+		csat_4 csat_5 nps_answers promoters passives detractors nps'
 	case "$1${2:+ $2}" in
 	'customer export') echo "${customer#id }" ;;
 	'customer show')
@@ -265,6 +319,25 @@ _crm_columns()
 	'ar credit')
 		echo code name rep limit orders invoices credit exposure over ;;
 	'ar concentration') echo rank code name balance share cumulative pareto ;;
+	'case show') echo "$case thread" ;;
+	'case list') echo "$case" ;;
+	'case stats')
+		# in all, or --by channel, assignee, priority or product
+		echo "$case_stats channel assignee priority product" ;;
+	'rma list') echo "$rma warranty advance_due vendor tracking" ;;
+	'rma show')
+		echo "$rma product_name fault purchased invoice warranty_until" \
+			in_warranty chargeable quote case advance advance_due received vendor \
+			tracking created updated events ;;
+	'rma stats') echo section item rmas value ;;
+	'visit list' | 'visit show') echo "$visit" ;;
+	'visit plans') echo id customer name every next tech task status scheduled ;;
+	'visit due') echo plan next customer name tech task every ;;
+	'survey list')
+		echo number sent customer name about email csat nps comment answered ;;
+	'survey stats')
+		# in all, or --by month, product or assignee
+		echo "all $survey_stats month product assignee" ;;
 	esac
 }
 
@@ -338,6 +411,64 @@ _crm_clerks()
 {
 	_crm_query ar receipts --kind all --format tsv --no-header --columns clerk |
 		sort -u
+}
+# _crm_case_keys [STATUS...]: the numbers of the cases in one of the
+# STATUSes (open, waiting, resolved, closed), or of every case.
+_crm_case_keys()
+{
+	_crm_query case list --status all --format tsv --no-header \
+		--columns number,status |
+		awk -F '\t' -v s=" $* " 's == "  " || index(s, " " $2 " ") { print $1 }'
+}
+# _crm_case_assignees: the reps and those who have cases.
+_crm_case_assignees()
+{
+	{
+		_crm_owners
+		_crm_query case list --status all --format tsv --no-header --columns assignee
+	} | sort -u
+}
+# _crm_rma_keys STATE...: the numbers of the RMAs in one of the STATEs
+# (opened, received ...), or open (not closed, rejected or cancelled), or all.
+_crm_rma_keys()
+{
+	local which=all
+	[[ $1 == open ]] && which=open
+	_crm_query rma list --state $which --format tsv --no-header --columns number,state |
+		awk -F '\t' -v s=" $* " 's ~ / (open|all) / || index(s, " " $2 " ") { print $1 }'
+}
+# _crm_visit_keys STATUS: the numbers of the visits in STATUS (scheduled,
+# all ...).
+_crm_visit_keys()
+{
+	_crm_query visit list --status "$1" --format tsv --no-header --columns number
+}
+# _crm_plan_ids [CUSTOMER]: the ids of the active maintenance plans (of
+# CUSTOMER).
+_crm_plan_ids()
+{
+	_crm_query visit plans ${1:+--customer "$1"} --format tsv --no-header --columns id
+}
+# The technicians of the visits and the maintenance plans.
+_crm_techs()
+{
+	{
+		_crm_query visit list --status all --format tsv --no-header --columns tech
+		_crm_query visit plans --all --format tsv --no-header --columns tech
+	} | sort -u
+}
+# _crm_survey_keys STATUS: the numbers of the surveys in STATUS (sent, all).
+_crm_survey_keys()
+{
+	_crm_query survey list --status "$1" --format tsv --no-header --columns number
+}
+# _crm_customer_invoices [CUSTOMER]: the numbers of the invoices not void
+# (of CUSTOMER).
+_crm_customer_invoices()
+{
+	_crm_query invoice list --status all --kind invoice ${1:+--customer "$1"} \
+		--format tsv --no-header --columns number,status |
+		awk -F '\t' '$1 != "" && $2 != "void" { print $1 }'
 }
 # _crm_customer_values COLUMN: the values the customers have in COLUMN.
 _crm_customer_values()
@@ -455,6 +586,9 @@ _crm_value()
 		quote\ *) _crm_add $_crm_quote_statuses ;;
 		order\ *) _crm_add $_crm_order_statuses ;;
 		invoice\ *) _crm_add $_crm_invoice_statuses ;;
+		case\ *) _crm_add $_crm_case_statuses ;;
+		visit\ *) _crm_add $_crm_visit_statuses ;;
+		survey\ *) _crm_add sent answered all ;;
 		*) _crm_add lead prospect active inactive lost ;;
 		esac ;;
 	--kind)
@@ -463,8 +597,8 @@ _crm_value()
 		ar) _crm_add receipt refund all ;;
 		*) _crm_add company person ;;
 		esac ;;
-	--today | --since | --due-before | --date | --as-of) _crm_add $dates ;;
-	--due | --next | --close | --valid-until | --promised) _crm_add $later ;;
+	--today | --since | --due-before | --date | --as-of | --purchased) _crm_add $dates ;;
+	--due | --next | --close | --valid-until | --promised | --on) _crm_add $later ;;
 	--at) [[ $group == activity ]] && _crm_add $dates ;;
 	--from | --to)
 		# a file, the reps of a hand-over, the quote to copy, the address
@@ -475,10 +609,17 @@ _crm_value()
 			_crm_files ;;
 		'ar dunning --to') ;;
 		'quote new --from') _crm_add $(_crm_quote_keys) ;;
+		'visit plan --from') _crm_add $later ;;
 		*\ reassign\ * | 'lead assign --to') _crm_add $(_crm_owners) ;;
 		*) _crm_add $dates ;;
 		esac ;;
-	--owner | --rep | --assignee) _crm_add $(_crm_owners) ;;
+	--assignee)
+		if [[ $group == case ]]; then
+			_crm_add $(_crm_case_assignees)
+		else
+			_crm_add $(_crm_owners)
+		fi ;;
+	--owner | --rep) _crm_add $(_crm_owners) ;;
 	--tag | --untag) _crm_add $(_crm_tags) ;;
 	--type) _crm_add $_crm_activity_types ;;
 	--priority) _crm_add $_crm_priorities ;;
@@ -489,6 +630,8 @@ _crm_value()
 		'deal funnel') _crm_add rep ;;
 		'ar receipts') _crm_add method clerk year month ;;
 		'ar aging') _crm_add due issue ;;
+		'case stats') _crm_add channel assignee priority product ;;
+		'survey stats') _crm_add month product assignee ;;
 		esac ;;
 	--method) _crm_add $_crm_ar_methods ;;
 	--basis) _crm_add invoiced paid ;;
@@ -503,6 +646,23 @@ _crm_value()
 	--product) _crm_add $(_crm_product_keys) ;;
 	--order) _crm_add $(_crm_order_keys) ;;
 	--delivery) _crm_add $(_crm_delivery_keys) ;;
+	--channel) _crm_add $_crm_case_channels ;;
+	--state) _crm_add $_crm_rma_states ;;
+	--every) _crm_add $_crm_visit_periods ;;
+	--tech) _crm_add $(_crm_techs) ;;
+	--case) _crm_add $(_crm_case_keys) ;;
+	--rma)
+		# a visit to an RMA still open; a survey about any
+		if [[ $group == visit ]]; then
+			_crm_add $(_crm_rma_keys open)
+		else
+			_crm_add $(_crm_rma_keys all)
+		fi ;;
+	--plan) _crm_add $(_crm_plan_ids "$_crm_arg0") ;;
+	--quote) _crm_add $(_crm_quote_keys) ;;
+	--invoice) _crm_add $(_crm_customer_invoices "$_crm_arg0") ;;
+	--csat) _crm_add 1 2 3 4 5 ;;
+	--nps) _crm_add 0 1 2 3 4 5 6 7 8 9 10 ;;
 	esac
 }
 
@@ -676,6 +836,32 @@ _crm()
 	ar\ apply\ *) _crm_add_pay $(_crm_open_invoices "$_crm_arg0") ;;
 	'ar reverse 0') _crm_add $(_crm_receipt_keys) ;;
 	'ar writeoff 0') _crm_add $(_crm_open_invoices) ;;
+	# service: cases, RMAs, visits and surveys in a state they can leave
+	'case open 0' | 'rma open 0' | 'visit schedule 0' | 'visit plan 0')
+		_crm_add $(_crm_customer_keys) ;;
+	'case reply 0' | 'case note 0' | 'case show 0') _crm_add $(_crm_case_keys) ;;
+	'case assign 0') _crm_add $(_crm_case_keys open waiting resolved) ;;
+	'case assign 1') _crm_add $(_crm_case_assignees) ;;
+	'case wait 0') _crm_add $(_crm_case_keys open) ;;
+	'case resume 0') _crm_add $(_crm_case_keys waiting) ;;
+	'case resolve 0') _crm_add $(_crm_case_keys open waiting) ;;
+	'case close 0') _crm_add $(_crm_case_keys resolved) ;;
+	'case reopen 0') _crm_add $(_crm_case_keys resolved closed) ;;
+	# (receive: shipped or confirmed for an advance replacement; ship: opened)
+	'rma receive 0') _crm_add $(_crm_rma_keys opened shipped confirmed) ;;
+	'rma diagnose 0') _crm_add $(_crm_rma_keys received) ;;
+	'rma repair 0') _crm_add $(_crm_rma_keys diagnosed) ;;
+	'rma repaired 0' | 'rma vendor-ship 0') _crm_add $(_crm_rma_keys repairing) ;;
+	'rma vendor-return 0') _crm_add $(_crm_rma_keys at_vendor) ;;
+	'rma ship 0') _crm_add $(_crm_rma_keys opened diagnosed repaired) ;;
+	'rma confirm 0') _crm_add $(_crm_rma_keys shipped) ;;
+	'rma close 0') _crm_add $(_crm_rma_keys confirmed received diagnosed repaired) ;;
+	'rma reject 0' | 'rma cancel 0') _crm_add $(_crm_rma_keys open) ;;
+	'rma status 0' | 'rma show 0') _crm_add $(_crm_rma_keys all) ;;
+	'visit done 0' | 'visit cancel 0') _crm_add $(_crm_visit_keys scheduled) ;;
+	'visit show 0') _crm_add $(_crm_visit_keys all) ;;
+	'visit plan-stop 0') _crm_add $(_crm_plan_ids) ;;
+	'survey record 0') _crm_add $(_crm_survey_keys sent) ;;
 	esac
 	return 0
 }

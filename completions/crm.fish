@@ -11,9 +11,12 @@
 # or 'history', or else a customer, or nothing).  Customer codes, contact
 # ids, deal codes, stages, tags, reps, clerks, SKUs and the numbers of
 # quotes, orders, deliveries, invoices (open ones where they are to be
-# paid: INVOICE=AMOUNT) and receipts are read from the database the command
+# paid: INVOICE=AMOUNT), receipts, service cases, RMAs, visits, surveys,
+# maintenance plans and technicians are read from the database the command
 # line names (--db, CRM_DB or the default), and only when that database
-# exists: completing never creates one.
+# exists: completing never creates one.  The verbs that move a case, an RMA,
+# a visit or a survey on are offered those in a state they can leave (case
+# resume: waiting cases, rma ship: open RMAs, visit done: scheduled visits).
 
 function __crm_takes_value -a opt
     contains -- $opt --db --format --columns --user --today --code --name --kind \
@@ -27,7 +30,9 @@ function __crm_takes_value -a opt
         --cost --unit --tax-rate --search --valid-until --product --text --qty \
         --discount --description --promised --line --date --tracking --order \
         --delivery --template --output --method --ref --clerk --apply --as-of --buckets \
-        --min --top --dir --month --basis
+        --min --top --dir --month --basis --warranty --channel --state --serial \
+        --purchased --invoice --fault --quote --case --condition --finding --vendor \
+        --tech --on --rma --plan --task --report --parts --every --csat --nps --comment
 end
 
 # Prints the command line's group, verb, database, the number of arguments
@@ -302,6 +307,70 @@ function __crm_clerks
         string match -v ''
 end
 
+# __crm_cases [STATUS...]: the numbers of the cases in one of the STATUSes
+# (open, waiting, resolved, closed), or of every case.
+function __crm_cases
+    __crm_query case list --status all --format tsv --no-header --columns number,status |
+        while read -l -d \t number st
+            test (count $argv) = 0; or contains -- $st $argv; and echo $number
+        end
+end
+
+# The reps and those who have cases.
+function __crm_case_assignees
+    begin
+        __crm_owners
+        __crm_query case list --status all --format tsv --no-header --columns assignee
+    end | sort -u | string match -v ''
+end
+
+# __crm_rmas STATE...: the numbers of the RMAs in one of the STATEs (opened,
+# received ...), or open (not closed, rejected or cancelled), or all.
+function __crm_rmas
+    set -l which all
+    contains -- open $argv; and set which open
+    __crm_query rma list --state $which --format tsv --no-header --columns number,state |
+        while read -l -d \t number state
+            contains -- open $argv; or contains -- all $argv; or contains -- $state $argv
+            and echo $number
+        end
+end
+
+# __crm_visits STATUS: the numbers of the visits in STATUS (scheduled, all ...).
+function __crm_visits -a which
+    __crm_query visit list --status $which --format tsv --no-header --columns number
+end
+
+# __crm_plans [CUSTOMER]: the ids of the active maintenance plans (of CUSTOMER).
+function __crm_plans
+    set -l customer
+    test -n "$argv[1]"; and set customer --customer $argv[1]
+    __crm_query visit plans $customer --format tsv --no-header --columns id
+end
+
+# The technicians of the visits and the maintenance plans.
+function __crm_techs
+    begin
+        __crm_query visit list --status all --format tsv --no-header --columns tech
+        __crm_query visit plans --all --format tsv --no-header --columns tech
+    end | sort -u | string match -v ''
+end
+
+# __crm_surveys STATUS: the numbers of the surveys in STATUS (sent, all).
+function __crm_surveys -a which
+    __crm_query survey list --status $which --format tsv --no-header --columns number
+end
+
+# The invoices not void of the customer the line names first.
+function __crm_customer_invoices
+    set -l p (__crm_parse)
+    set -l customer
+    test -n "$p[6]"; and set customer --customer $p[6]
+    __crm_query invoice list --status all --kind invoice $customer --format tsv --no-header \
+        --columns number,status | string match -rv '\tvoid$' | string replace -r '\t.*' '' |
+        string match -v ''
+end
+
 # __crm_customer_values COLUMN: the values the customers have in COLUMN.
 function __crm_customer_values -a column
     __crm_query customer list --all --format tsv --no-header --columns $column | sort -u |
@@ -371,6 +440,17 @@ function __crm_columns
     set -l product sku name unit price cost tax_rate note archived created updated
     set -l doc kind number status customer customer_name date valid_until promised due \
         source ship_to note subtotal discount tax total
+    set -l case number customer name subject channel priority status assignee contact \
+        product opened responded resolved closed response_hours resolution_hours \
+        respond_by resolve_by response_met resolution_met
+    set -l case_stats cases unresolved response_median response_p90 resolution_median \
+        resolution_p90 response_met resolution_met fcr contacts reopen_rate age_0_1 \
+        age_2_7 age_8_30 age_31_plus
+    set -l rma number customer name product serial state since days limit late
+    set -l visit number date time tech customer name task status case rma plan minutes \
+        parts report reason done created
+    set -l survey_stats answers csat_answers csat_avg csat_1 csat_2 csat_3 csat_4 csat_5 \
+        nps_answers promoters passives detractors nps
     switch (string join ' ' -- $p[1] $p[2] | string trim)
         case 'customer export'
             printf '%s\n' $customer[2..-1]
@@ -469,6 +549,32 @@ function __crm_columns
             printf '%s\n' code name rep limit orders invoices credit exposure over
         case 'ar concentration'
             printf '%s\n' rank code name balance share cumulative pareto
+        case 'case show'
+            printf '%s\n' $case thread
+        case 'case list'
+            printf '%s\n' $case
+        case 'case stats'
+            # in all, or --by channel, assignee, priority or product
+            printf '%s\n' $case_stats channel assignee priority product
+        case 'rma list'
+            printf '%s\n' $rma warranty advance_due vendor tracking
+        case 'rma show'
+            printf '%s\n' $rma product_name fault purchased invoice warranty_until \
+                in_warranty chargeable quote case advance advance_due received vendor \
+                tracking created updated events
+        case 'rma stats'
+            printf '%s\n' section item rmas value
+        case 'visit list' 'visit show'
+            printf '%s\n' $visit
+        case 'visit plans'
+            printf '%s\n' id customer name every next tech task status scheduled
+        case 'visit due'
+            printf '%s\n' plan next customer name tech task every
+        case 'survey list'
+            printf '%s\n' number sent customer name about email csat nps comment answered
+        case 'survey stats'
+            # in all, or --by month, product or assignee
+            printf '%s\n' all $survey_stats month product assignee
     end
 end
 
@@ -694,9 +800,9 @@ complete -c crm -n $c -l days -x -d 'how many days from today, default 7'
 set -l c "__crm_is 'remind' ''"
 complete -c crm -n $c -l rep -x -a '(__crm_owners)' -d "only this rep's reminders"
 complete -c crm -n $c -l days -x -d 'how many days "soon" covers, default 1'
-complete -c crm -n $c -l only -x \
-    -a '(__crm_list today soon overdue cadence feedback stalled closing ship due late credit)' \
-    -d 'only these sections'
+set -l sections today soon overdue cadence feedback stalled closing ship due late credit \
+    visits maintenance rma advance
+complete -c crm -n $c -l only -x -a "(__crm_list $sections)" -d 'only these sections'
 complete -c crm -n $c -l mbox -d 'write the reminders as mail messages (mbox)'
 complete -c crm -n $c -l send -d 'send the reminders by mail'
 
@@ -800,6 +906,7 @@ for verb in add edit
     complete -c crm -n $c -l unit -x -d 'unit, default pcs'
     complete -c crm -n $c -l tax-rate -x -d 'tax rate (%)'
     complete -c crm -n $c -l note -x -d note
+    complete -c crm -n $c -l warranty -x -d 'warranty in months, empty for none'
 end
 set -l c '__crm_is product list'
 complete -c crm -n $c -l all -d 'archived products too'
@@ -1018,3 +1125,142 @@ complete -c crm -n $c -l top -x -d 'the first N, the rest summed as others'
 complete -c crm -n $c -l as-of -x -a 'today tomorrow yesterday' -d 'the day, default today'
 complete -c crm -n $c -l total -d 'end with a total row'
 complete -c crm -n $c -l no-total -d 'no total row'
+
+# case open, reply, note, assign, wait, resume, resolve, close, reopen, list,
+# show, stats: the cases in a state the verb can move on
+set -l c '__crm_is case open'
+complete -c crm -n '__crm_is case open 0' -a '(__crm_customers)' -d customer
+complete -c crm -n $c -l contact -x -a '(__crm_customer_contacts)' -d 'the contact person'
+complete -c crm -n $c -l product -x -a '(__crm_products)' -d 'the product it is about'
+complete -c crm -n $c -l channel -x -a 'phone email web visit chat' -d 'how it came in'
+complete -c crm -n $c -l priority -x -a "$priorities" -d priority
+complete -c crm -n $c -l assignee -x -a '(__crm_case_assignees)' -d 'who works it'
+complete -c crm -n '__crm_is case reply 0' -a '(__crm_cases)' -d case
+complete -c crm -n '__crm_is case note 0' -a '(__crm_cases)' -d case
+complete -c crm -n '__crm_is case assign 0' -a '(__crm_cases open waiting resolved)' -d case
+complete -c crm -n '__crm_is case assign 1' -a '(__crm_case_assignees)' -d assignee
+complete -c crm -n '__crm_is case wait 0' -a '(__crm_cases open)' -d case
+complete -c crm -n '__crm_is case resume 0' -a '(__crm_cases waiting)' -d case
+complete -c crm -n '__crm_is case resolve 0' -a '(__crm_cases open waiting)' -d case
+complete -c crm -n '__crm_is case close 0' -a '(__crm_cases resolved)' -d case
+complete -c crm -n '__crm_is case reopen 0' -a '(__crm_cases resolved closed)' -d case
+set -l c '__crm_is case list'
+complete -c crm -n $c -l status -x -a 'open waiting resolved closed all' \
+    -d 'only this status, default open and waiting'
+complete -c crm -n $c -l assignee -x -a '(__crm_case_assignees)' -d "only this assignee's cases"
+complete -c crm -n $c -l customer -x -a '(__crm_customers)' -d "only this customer's cases"
+complete -c crm -n $c -l priority -x -a "$priorities" -d 'only this priority'
+complete -c crm -n $c -l breached -d 'only those that missed a service-level target'
+complete -c crm -n '__crm_is case show 0' -a '(__crm_cases)' -d case
+set -l c '__crm_is case stats'
+complete -c crm -n $c -l from -x -a 'today tomorrow yesterday' -d 'first day'
+complete -c crm -n $c -l to -x -a 'today tomorrow yesterday' -d 'last day'
+complete -c crm -n $c -l by -x -a 'channel assignee priority product' -d 'group by'
+
+# rma open, receive, diagnose, repair, repaired, vendor-ship, vendor-return,
+# ship, confirm, close, reject, cancel, status, list, show, stats: the RMAs
+# in a state the verb can move on (receive: also shipped or confirmed, ship:
+# also opened, close: also received, diagnosed or repaired, for an advance
+# replacement)
+set -l c '__crm_is rma open'
+complete -c crm -n '__crm_is rma open 0' -a '(__crm_customers)' -d customer
+complete -c crm -n $c -l product -x -a '(__crm_products)' -d 'the product'
+complete -c crm -n $c -l serial -x -d 'serial number'
+complete -c crm -n $c -l purchased -x -a 'today tomorrow yesterday' -d 'date of purchase'
+complete -c crm -n $c -l invoice -x -a '(__crm_customer_invoices)' -d 'the invoice it was bought on'
+complete -c crm -n $c -l fault -x -d 'what is wrong'
+complete -c crm -n $c -l advance-replacement -d 'ship a replacement before the unit is back'
+complete -c crm -n $c -l chargeable -d 'out of warranty: the repair is charged'
+complete -c crm -n $c -l quote -x -a '(__crm_quotes)' -d 'out of warranty: the quote for the repair'
+complete -c crm -n $c -l case -x -a '(__crm_cases)' -d 'the service case'
+complete -c crm -n '__crm_is rma receive 0' -a '(__crm_rmas opened shipped confirmed)' -d RMA
+complete -c crm -n '__crm_is rma receive' -l condition -x -d 'the condition it arrived in'
+complete -c crm -n '__crm_is rma diagnose 0' -a '(__crm_rmas received)' -d RMA
+complete -c crm -n '__crm_is rma diagnose' -l finding -x -d 'what was found'
+complete -c crm -n '__crm_is rma repair 0' -a '(__crm_rmas diagnosed)' -d RMA
+complete -c crm -n '__crm_is rma repair' -l vendor -x -d 'repaired at this vendor'
+complete -c crm -n '__crm_is rma repaired 0' -a '(__crm_rmas repairing)' -d RMA
+complete -c crm -n '__crm_is rma vendor-ship 0' -a '(__crm_rmas repairing)' -d RMA
+complete -c crm -n '__crm_is rma vendor-return 0' -a '(__crm_rmas at_vendor)' -d RMA
+complete -c crm -n '__crm_is rma ship 0' -a '(__crm_rmas opened diagnosed repaired)' -d RMA
+complete -c crm -n '__crm_is rma confirm 0' -a '(__crm_rmas shipped)' -d RMA
+complete -c crm -n '__crm_is rma close 0' -a '(__crm_rmas confirmed received diagnosed repaired)' \
+    -d RMA
+complete -c crm -n '__crm_is rma reject 0' -a '(__crm_rmas open)' -d RMA
+complete -c crm -n '__crm_is rma cancel 0' -a '(__crm_rmas open)' -d RMA
+for verb in repair repaired vendor-return confirm close
+    complete -c crm -n "__crm_is rma $verb" -l note -x -d note
+end
+for verb in vendor-ship ship
+    complete -c crm -n "__crm_is rma $verb" -l tracking -x -d 'tracking number'
+end
+for verb in reject cancel
+    complete -c crm -n "__crm_is rma $verb" -l reason -x -d why
+end
+complete -c crm -n '__crm_is rma status 0' -a '(__crm_rmas all)' -d RMA
+complete -c crm -n '__crm_is rma show 0' -a '(__crm_rmas all)' -d RMA
+set -l c '__crm_is rma list'
+set -l states open all opened received diagnosed repairing at_vendor repaired shipped \
+    confirmed closed rejected cancelled
+complete -c crm -n $c -l state -x -a "$states" -d 'only this state, default the open ones'
+complete -c crm -n $c -l customer -x -a '(__crm_customers)' -d "only this customer's RMAs"
+set -l c '__crm_is rma stats'
+complete -c crm -n $c -l from -x -a 'today tomorrow yesterday' -d 'opened on or after'
+complete -c crm -n $c -l to -x -a 'today tomorrow yesterday' -d 'opened on or before'
+
+# visit schedule, done, cancel, list, show, plan, plans, plan-stop, due
+set -l c '__crm_is visit schedule'
+complete -c crm -n '__crm_is visit schedule 0' -a '(__crm_customers)' -d customer
+complete -c crm -n $c -l tech -x -a '(__crm_techs)' -d 'the technician'
+complete -c crm -n $c -l on -x -a 'today tomorrow' -d 'the day'
+complete -c crm -n $c -l at -x -d 'time (HH:MM)'
+complete -c crm -n $c -l case -x -a '(__crm_cases)' -d 'the service case'
+complete -c crm -n $c -l rma -x -a '(__crm_rmas open)' -d 'the RMA'
+complete -c crm -n $c -l plan -x -a '(__crm_plans (__crm_parse)[6])' \
+    -d "the maintenance plan's next visit"
+complete -c crm -n $c -l task -x -d 'what to do'
+set -l c '__crm_is visit done'
+complete -c crm -n '__crm_is visit done 0' -a '(__crm_visits scheduled)' -d visit
+complete -c crm -n $c -l report -x -d 'what was done'
+complete -c crm -n $c -l minutes -x -d 'the minutes spent'
+complete -c crm -n $c -l parts -x -d 'the parts used'
+complete -c crm -n '__crm_is visit cancel 0' -a '(__crm_visits scheduled)' -d visit
+complete -c crm -n '__crm_is visit cancel' -l reason -x -d why
+set -l c '__crm_is visit list'
+complete -c crm -n $c -l tech -x -a '(__crm_techs)' -d "only this technician's visits"
+complete -c crm -n $c -l customer -x -a '(__crm_customers)' -d "only this customer's visits"
+complete -c crm -n $c -l from -x -a 'today tomorrow yesterday' -d 'first day'
+complete -c crm -n $c -l to -x -a 'today tomorrow yesterday' -d 'last day'
+complete -c crm -n $c -l status -x -a 'scheduled done cancelled all' -d 'only this status'
+complete -c crm -n '__crm_is visit show 0' -a '(__crm_visits all)' -d visit
+set -l c '__crm_is visit plan'
+complete -c crm -n '__crm_is visit plan 0' -a '(__crm_customers)' -d customer
+complete -c crm -n $c -l every -x -a '1m 3m 6m 1y 2y' -d 'the period (6m: six months, 1y: a year)'
+complete -c crm -n $c -l from -x -a 'today tomorrow' -d 'the first visit due, default today'
+complete -c crm -n $c -l tech -x -a '(__crm_techs)' -d 'the technician'
+complete -c crm -n $c -l task -x -d 'what to do'
+set -l c '__crm_is visit plans'
+complete -c crm -n $c -l customer -x -a '(__crm_customers)' -d "only this customer's plans"
+complete -c crm -n $c -l all -d 'the stopped plans too'
+complete -c crm -n '__crm_is visit plan-stop 0' -a '(__crm_plans)' -d 'maintenance plan'
+complete -c crm -n '__crm_is visit due' -l days -x -d 'how many days ahead, default 7'
+
+# survey send, record, list, stats
+set -l c '__crm_is survey send'
+complete -c crm -n $c -l case -x -a '(__crm_cases)' -d 'about this case'
+complete -c crm -n $c -l rma -x -a '(__crm_rmas all)' -d 'about this RMA'
+complete -c crm -n $c -l customer -x -a '(__crm_customers)' -d 'to this customer'
+complete -c crm -n $c -l email -x -d 'send it to this address'
+complete -c crm -n $c -l mbox -d 'write the request as a mail (mboxrd)'
+set -l c '__crm_is survey record'
+complete -c crm -n '__crm_is survey record 0' -a '(__crm_surveys sent)' -d survey
+complete -c crm -n $c -l csat -x -a '1 2 3 4 5' -d 'satisfaction, 1 to 5'
+complete -c crm -n $c -l nps -x -a '0 1 2 3 4 5 6 7 8 9 10' -d 'would recommend, 0 to 10'
+complete -c crm -n $c -l comment -x -d 'what the customer said'
+set -l c '__crm_is survey list'
+complete -c crm -n $c -l customer -x -a '(__crm_customers)' -d "only this customer's surveys"
+complete -c crm -n $c -l status -x -a 'sent answered all' -d 'only this status'
+set -l c '__crm_is survey stats'
+complete -c crm -n $c -l from -x -a 'today tomorrow yesterday' -d 'first day'
+complete -c crm -n $c -l to -x -a 'today tomorrow yesterday' -d 'last day'
+complete -c crm -n $c -l by -x -a 'month product assignee' -d 'group by'

@@ -130,6 +130,31 @@ crm_ar ar receipt GLOBEX 5 --apply INV-2026-00002=5 >/dev/null
 crm_ar ar reverse RC-2026-00002 --reason bounced
 crm_ar ar receipt GLOBEX 30 --unapplied --clerk bob >/dev/null
 crm_ar ar refund GLOBEX 10 >/dev/null
+# Service, in a database of its own: cases CS-2026-00001 (open, ann's),
+# CS-2026-00002 (waiting, for cy) and CS-2026-00003 (resolved); RMAs
+# RMA-2026-00001 (opened) and RMA-2026-00002 (received); visits
+# V-2026-00001 (scheduled, tom) and V-2026-00002 (cancelled, of plan 1,
+# sue's); surveys S-2026-00001 (sent) and S-2026-00002 (answered).
+crm_svc() { crm -q --db "$T/svc.db" "$@"; }
+crm_svc customer add Acme --code ACME --owner bob >/dev/null
+crm_svc customer add 'Globex Corporation' --code GLOBEX >/dev/null
+crm_svc contact add ACME 'Ann Smith' >/dev/null
+crm_svc product add WIDGET Widget --price 10 --warranty 24 >/dev/null
+crm_svc case open ACME 'It broke' --assignee ann >/dev/null
+crm_svc case open GLOBEX 'It hums' --assignee cy >/dev/null
+crm_svc case wait CS-2026-00002
+crm_svc case open ACME 'It stopped' >/dev/null
+crm_svc case resolve CS-2026-00003
+crm_svc rma open ACME --product WIDGET --purchased today >/dev/null
+crm_svc rma open GLOBEX --product WIDGET --purchased today >/dev/null
+crm_svc rma receive RMA-2026-00002
+crm_svc visit schedule ACME --tech tom --on tomorrow >/dev/null
+crm_svc visit plan ACME --every 6m --tech sue >/dev/null
+crm_svc visit schedule ACME --plan 1 --on tomorrow >/dev/null
+crm_svc visit cancel V-2026-00002
+crm_svc survey send --case CS-2026-00001 --email ann@example.com >/dev/null
+crm_svc survey send --customer GLOBEX --email g@example.com >/dev/null
+crm_svc survey record S-2026-00002 --csat 4
 
 # The lines to complete (at their end), one a line, and the matches each
 # should give: those of line N are in $T/want.N.
@@ -170,7 +195,7 @@ common='--format --columns --no-header --db --user --today --quiet --help'
 }
 line 'crm agenda --rep ' bob
 line 'crm remind --only ' today soon overdue cadence feedback stalled closing ship due \
-	late credit
+	late credit visits maintenance rma advance
 line 'crm deal mo' move
 line 'crm deal show ' D00001 D00002
 line 'crm deal won ' D00001
@@ -272,6 +297,52 @@ line 'crm ar statement ACME --print --format ' text html pdf
 line 'crm ar dunning ' history
 line 'crm ar dunning history ' ACME GLOBEX
 line "crm --db $T/none.db ar reverse "
+# service: cases, RMAs, visits and surveys from the database (those in a
+# state the verb can move on), plans, technicians, and the value lists
+svc="crm --db $T/svc.db"
+line "$svc case open " ACME GLOBEX
+line "$svc case open ACME Broken --contact " 1
+line "$svc case open ACME Broken --product " WIDGET
+line 'crm case open ACME Broken --channel ' phone email web visit chat
+line 'crm case open ACME Broken --priority ' low normal high urgent
+# shellcheck disable=SC2086 # a list of words
+line 'crm case open ACME Broken --' --contact --product --channel --priority --assignee \
+	$common
+line "$svc case show " CS-2026-00001 CS-2026-00002 CS-2026-00003
+line "$svc case resume " CS-2026-00002
+line "$svc case close " CS-2026-00003
+line "$svc case assign CS-2026-00001 " ann bob cy
+line 'crm case list --status ' open waiting resolved closed all
+line 'crm case list --br' --breached
+line 'crm case stats --by ' channel assignee priority product
+line "$svc case list --customer " ACME GLOBEX
+line "$svc case list --columns subj" subject
+line "$svc rma open ACME --product " WIDGET
+# shellcheck disable=SC2086 # a list of words
+line 'crm rma open ACME --' --product --serial --purchased --invoice --fault \
+	--advance-replacement --chargeable --quote --case $common
+line 'crm rma list --state ' open all opened received diagnosed repairing at_vendor \
+	repaired shipped confirmed closed rejected cancelled
+line "$svc rma show " RMA-2026-00001 RMA-2026-00002
+line "$svc rma diagnose " RMA-2026-00002
+line "$svc rma cancel " RMA-2026-00001 RMA-2026-00002
+line "$svc visit schedule " ACME GLOBEX
+line "$svc visit schedule ACME --tech " sue tom
+line "$svc visit schedule ACME --plan " 1
+line "$svc visit schedule ACME --case " CS-2026-00001 CS-2026-00002 CS-2026-00003
+line "$svc visit done " V-2026-00001
+line "$svc visit show " V-2026-00001 V-2026-00002
+line 'crm visit list --status ' scheduled 'done' cancelled all
+line "$svc visit plan-stop " 1
+line 'crm visit plan ACME --every ' 1m 3m 6m 1y 2y
+line "$svc survey send --rma " RMA-2026-00001 RMA-2026-00002
+line "$svc survey record " S-2026-00001
+line 'crm survey record S-2026-00001 --csat ' 1 2 3 4 5
+line 'crm survey list --status ' sent answered all
+line 'crm survey stats --by ' month product assignee
+line "crm --db $T/none.db case show "
+line 'crm product add WIDGET Widget --wa' --warranty
+line 'crm product edit WIDGET --wa' --warranty
 
 # compare_results SHELL: $T/got.N (from the shell's harness, which prints
 # each line's matches followed by a line "--") against $T/want.N.
