@@ -121,8 +121,9 @@ static int invoice_void(struct cli *cli, int argc, char **argv)
 {
 	static const char *const usage[] = {
 		"crm invoice void INVOICE --reason TEXT",
-		"Voids an issued invoice without credit notes (or a credit note); it keeps its",
-		"number.  The reason is added to its note.  A draft is removed with 'rm'.", NULL};
+		"Voids an issued invoice that no credit note, receipt or write-off settles (or a",
+		"credit note); it keeps its number.  The reason is added to its note.  A draft",
+		"is removed with 'rm'.", NULL};
 	static const struct option opts[] = {
 		{"reason", required_argument, NULL, OPT_REASON},
 		{NULL, 0, NULL, 0},
@@ -209,10 +210,11 @@ static int invoice_credit(struct cli *cli, int argc, char **argv)
 static int invoice_list(struct cli *cli, int argc, char **argv)
 {
 	static const char *const usage[] = {
-		"crm invoice list [--customer KEY] [--status draft|issued|void|overdue|all]",
-		"                 [--kind invoice|credit|all]",
-		"Lists invoices and credit notes, oldest first.  overdue: issued and due before",
-		"today (issued lists those too).", NULL};
+		"crm invoice list [--customer KEY] [--kind invoice|credit|all]",
+		"                 [--status draft|issued|partly-paid|paid|overdue|open|void|all]",
+		"Lists invoices and credit notes, oldest first, with what is open on each.",
+		"paid: settled in full; partly-paid: settled in part; overdue: not paid and due",
+		"before today; open: something left to pay; issued: every issued one.", NULL};
 	static const struct option opts[] = {
 		{"customer", required_argument, NULL, OPT_CUSTOMER},
 		{"status", required_argument, NULL, OPT_STATUS},
@@ -249,7 +251,8 @@ static int invoice_show(struct cli *cli, int argc, char **argv)
 {
 	static const char *const usage[] = {"crm invoice show INVOICE",
 		"Shows an invoice or credit note (its number or id): fields, totals, lines",
-		"and, for an invoice, its credit notes.", NULL};
+		"and, for an invoice, its credit notes, what is paid and open, and what settles",
+		"it (receipts, credit notes, write-offs).", NULL};
 	struct crm_rec *rec;
 	struct crm_err err;
 	int64_t id;
