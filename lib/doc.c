@@ -103,8 +103,7 @@ static int known_kind(const char *kind)
 			!strcmp(kind, "invoice") || !strcmp(kind, "credit"));
 }
 
-/* The noun of a kind in messages. */
-static const char *kind_noun(const char *kind)
+const char *crm_doc_noun(const char *kind)
 {
 	return strcmp(kind, "credit") == 0 ? "credit note" : kind;
 }
@@ -147,12 +146,12 @@ static int check_text(const char *what, const char *s, struct crm_err *err)
 
 /* ---- finding ---- */
 
-int crm_doc_find(struct crm_store *st, const char *kind, const char *key, int64_t *id,
-		 struct crm_err *err)
+int crm_doc_find_either(struct crm_store *st, const char *kind, const char *kind2,
+			const char *key, int64_t *id, struct crm_err *err)
 {
 	sqlite3_stmt *stmt;
 	int rc = crm_store_prepare(st,
-				   "SELECT id FROM doc WHERE kind = ?1 AND (number = ?2 "
+				   "SELECT id FROM doc WHERE kind IN (?1, ?4) AND (number = ?2 "
 				   "OR (?3 AND id = CAST(?2 AS INTEGER))) "
 				   "ORDER BY number = ?2 DESC LIMIT 1",
 				   &stmt, err);
@@ -163,13 +162,20 @@ int crm_doc_find(struct crm_store *st, const char *kind, const char *key, int64_
 	sqlite3_bind_text(stmt, 2, key, -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 3, *key && strspn(key, "0123456789") == strlen(key) &&
 					  strlen(key) < 19);
+	crm_bind_text(stmt, 4, kind2);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		*id = sqlite3_column_int64(stmt, 0);
 	sqlite3_finalize(stmt);
 	if (rc == SQLITE_ROW)
 		return CRM_OK;
-	return rc == SQLITE_DONE ? crm_fail(err, CRM_ENOTFOUND, "no %s '%s'", kind_noun(kind), key)
+	return rc == SQLITE_DONE ? crm_fail(err, CRM_ENOTFOUND, "no %s '%s'", crm_doc_noun(kind), key)
 				 : crm_store_error(st, rc, err);
+}
+
+int crm_doc_find(struct crm_store *st, const char *kind, const char *key, int64_t *id,
+		 struct crm_err *err)
+{
+	return crm_doc_find_either(st, kind, NULL, key, id, err);
 }
 
 int crm_doc_state(struct crm_store *st, int64_t id, struct crm_doc_state *out,
@@ -507,7 +513,7 @@ static int check_editable(struct crm_store *st, int64_t doc_id, struct crm_doc_s
 	if (strcmp(s->status, "draft") != 0)
 		return crm_fail(err, CRM_EINVAL,
 				"%s %s is %s; only a draft %s has its lines changed",
-				kind_noun(s->kind), s->number, s->status, kind_noun(s->kind));
+				crm_doc_noun(s->kind), s->number, s->status, crm_doc_noun(s->kind));
 	return CRM_OK;
 }
 
@@ -691,7 +697,7 @@ static int line_get(struct crm_store *st, int64_t doc_id, const struct crm_doc_s
 	}
 	sqlite3_finalize(stmt);
 	if (rc == SQLITE_DONE)
-		return crm_fail(err, CRM_ENOTFOUND, "no line %d on %s %s", pos, kind_noun(s->kind),
+		return crm_fail(err, CRM_ENOTFOUND, "no line %d on %s %s", pos, crm_doc_noun(s->kind),
 				s->number);
 	return rc == SQLITE_ROW ? CRM_OK : crm_store_error(st, rc, err);
 }
@@ -954,7 +960,7 @@ int crm_doc_list(struct crm_store *st, const char *kind, const struct crm_doc_fi
 				list[o++] = *p;
 		list[o] = '\0';
 		return crm_fail(err, CRM_EINVAL, "'%s' is not a %s status (%s)", status,
-				kind_noun(kind), list);
+				crm_doc_noun(kind), list);
 	}
 	rc = crm_store_prepare(
 		st,
@@ -1036,7 +1042,7 @@ static int quote_move(struct crm_store *st, int64_t id, const char *from, const 
 		goto end;
 	snprintf(pad, sizeof pad, " %s ", s.status);
 	if (strcmp(s.kind, "quote") != 0) {
-		rc = crm_fail(err, CRM_EINVAL, "%s %s is not a quote", kind_noun(s.kind), s.number);
+		rc = crm_fail(err, CRM_EINVAL, "%s %s is not a quote", crm_doc_noun(s.kind), s.number);
 	} else if (!strstr(from, pad)) {
 		rc = crm_fail(err, CRM_EINVAL, "quote %s is %s, not%s", s.number, s.status,
 			      strcmp(from, " draft sent ") == 0 ? " draft or sent"
@@ -1080,7 +1086,7 @@ static int quote_convert(struct crm_store *st, int64_t quote_id, const char *pro
 	if ((rc = crm_doc_state(st, quote_id, &s, err)) != CRM_OK)
 		return rc;
 	if (strcmp(s.kind, "quote") != 0)
-		return crm_fail(err, CRM_EINVAL, "%s %s is not a quote", kind_noun(s.kind),
+		return crm_fail(err, CRM_EINVAL, "%s %s is not a quote", crm_doc_noun(s.kind),
 				s.number);
 	if (strcmp(s.status, "sent") != 0 && strcmp(s.status, "accepted") != 0)
 		return crm_fail(err, CRM_EINVAL, "quote %s is %s, not sent or accepted", s.number,

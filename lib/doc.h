@@ -64,11 +64,20 @@ int crm_line_compute(int64_t qty, int64_t price, int64_t discount_rate, int64_t 
 
 /* ---- documents ---- */
 
+/* The noun of a document kind in messages: "credit note" for "credit",
+ * else the kind itself. */
+const char *crm_doc_noun(const char *kind);
+
 /* Resolves a document key — its number (Q-2026-00001) or integer id — to
  * the id of a document of the given kind.  CRM_ENOTFOUND "no KIND 'KEY'"
  * when there is none. */
 int crm_doc_find(struct crm_store *st, const char *kind, const char *key, int64_t *id,
 		 struct crm_err *err);
+
+/* The same for a document of either kind (kind2 may be NULL); a number
+ * wins over an id.  The message names kind. */
+int crm_doc_find_either(struct crm_store *st, const char *kind, const char *kind2,
+			const char *key, int64_t *id, struct crm_err *err);
 
 /* The header of a new document; every field may be NULL / 0. */
 struct crm_doc_input {

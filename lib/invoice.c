@@ -14,11 +14,6 @@
 
 /* ---- small helpers ---- */
 
-static const char *noun(const char *kind)
-{
-	return strcmp(kind, "credit") == 0 ? "credit note" : kind;
-}
-
 /* How a document is named in messages: its number, or "draft ID". */
 static const char *doc_name(const struct crm_doc_state *s, int64_t id, char buf[80])
 {
@@ -44,28 +39,8 @@ static int check_reason(const char *reason, struct crm_err *err)
 int crm_invoice_find(struct crm_store *st, const char *kind, const char *key, int64_t *id,
 		     struct crm_err *err)
 {
-	sqlite3_stmt *stmt;
-	int rc = crm_store_prepare(st,
-				   "SELECT id FROM doc WHERE (kind = ?1 OR (?1 IS NULL AND kind IN "
-				   "('invoice', 'credit'))) AND (number = ?2 "
-				   "OR (?3 AND id = CAST(?2 AS INTEGER))) "
-				   "ORDER BY number = ?2 DESC LIMIT 1",
-				   &stmt, err);
-
-	if (rc != CRM_OK)
-		return rc;
-	crm_bind_text(stmt, 1, kind);
-	sqlite3_bind_text(stmt, 2, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 3, *key && strspn(key, "0123456789") == strlen(key) &&
-					  strlen(key) < 19);
-	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		*id = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	if (rc == SQLITE_ROW)
-		return CRM_OK;
-	return rc == SQLITE_DONE ? crm_fail(err, CRM_ENOTFOUND, "no %s '%s'",
-					    kind ? noun(kind) : "invoice", key)
-				 : crm_store_error(st, rc, err);
+	return kind ? crm_doc_find(st, kind, key, id, err)
+		    : crm_doc_find_either(st, "invoice", "credit", key, id, err);
 }
 
 /* ---- lines taken from another document ---- */
@@ -486,9 +461,9 @@ static int void_doc(struct crm_store *st, int64_t id, const char *reason, struct
 		return rc;
 	if (!strcmp(s.status, "draft"))
 		return crm_fail(err, CRM_EINVAL, "%s %s is a draft; remove it with 'crm invoice rm'",
-				noun(s.kind), doc_name(&s, id, name));
+				crm_doc_noun(s.kind), doc_name(&s, id, name));
 	if (!strcmp(s.status, "void"))
-		return crm_fail(err, CRM_EINVAL, "%s %s is void already", noun(s.kind), s.number);
+		return crm_fail(err, CRM_EINVAL, "%s %s is void already", crm_doc_noun(s.kind), s.number);
 	if ((rc = crm_store_prepare(st,
 				    "SELECT number FROM doc WHERE kind = 'credit' AND source_id = ?1 "
 				    "AND status <> 'void' ORDER BY id LIMIT 1",
@@ -548,7 +523,7 @@ static int rm_doc(struct crm_store *st, int64_t id, struct crm_err *err)
 		return rc;
 	if (strcmp(s.status, "draft") != 0)
 		return crm_fail(err, CRM_EINVAL, "%s %s is %s; only a draft is removed (void or "
-				"credit an issued one)", noun(s.kind), s.number, s.status);
+				"credit an issued one)", crm_doc_noun(s.kind), s.number, s.status);
 	if ((rc = crm_store_prepare(st, "DELETE FROM doc WHERE id = ?1", &stmt, err)) != CRM_OK)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, id);
