@@ -44,22 +44,11 @@ int crm_cal_parse_days(const char *s, unsigned *mask, struct crm_err *err)
 	return CRM_OK;
 }
 
-/* "HH:MM" at s (exactly five characters) as seconds, or -1. */
-static int clock_secs(const char *s)
-{
-	int h, m;
-
-	if (strlen(s) < 5 || s[2] != ':' || sscanf(s, "%2d:%2d", &h, &m) != 2 ||
-	    s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' || s[3] < '0' ||
-	    s[3] > '9' || s[4] < '0' || s[4] > '9' || m > 59 || h > 24 || (h == 24 && m))
-		return -1;
-	return h * 3600 + m * 60;
-}
-
 int crm_cal_parse_hours(const char *s, int *start, int *end, struct crm_err *err)
 {
-	if (strlen(s) != 11 || s[5] != '-' || (*start = clock_secs(s)) < 0 ||
-	    (*end = clock_secs(s + 6)) < 0 || *start >= *end || *start == DAY_SECS)
+	if (strlen(s) != 11 || s[5] != '-' || (*start = crm_clock_minutes(s, 1) * 60) < 0 ||
+	    (*end = crm_clock_minutes(s + 6, 1) * 60) < 0 || *start >= *end ||
+	    *start == DAY_SECS)
 		return crm_fail(err, CRM_EINVAL, "'%s' is not working hours (such as 09:00-17:00)",
 				s);
 	return CRM_OK;

@@ -1,5 +1,6 @@
 /* date.c — civil dates as day numbers (Howard Hinnant's algorithms), user
  * date expressions, and the crm clock. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -235,5 +236,26 @@ int crm_clock_init(struct crm_clock *clock, const char *today_text, struct crm_e
 			strcpy(clock->now + 10, "T00:00:00");
 		}
 	}
+	return CRM_OK;
+}
+
+int crm_clock_minutes(const char *s, int end_of_day)
+{
+	int h, m;
+
+	for (int i = 0; i < 5; i++)
+		if (i == 2 ? s[i] != ':' : !isdigit((unsigned char)s[i]))
+			return -1;
+	h = (s[0] - '0') * 10 + (s[1] - '0');
+	m = (s[3] - '0') * 10 + (s[4] - '0');
+	if (m > 59 || h > 24 || (h == 24 && (m || !end_of_day)))
+		return -1;
+	return h * 60 + m;
+}
+
+int crm_time_of_day_check(const char *s, struct crm_err *err)
+{
+	if (strlen(s) != 5 || crm_clock_minutes(s, 0) < 0)
+		return crm_fail(err, CRM_EINVAL, "'%s' is not a time of day (HH:MM)", s);
 	return CRM_OK;
 }

@@ -41,6 +41,15 @@ const char *crm_weekday(crm_day day);
 /* Writes day as "YYYY-MM-DD" into buf (CRM_DATE_BUFSZ bytes); returns buf. */
 char *crm_date_format(crm_day day, char *buf);
 
+/* The time of day "HH:MM" in the first five characters of s as minutes
+ * after midnight: 00:00 to 23:59, and 24:00 too when end_of_day (the end
+ * of a working day); -1 for anything else. */
+int crm_clock_minutes(const char *s, int end_of_day);
+
+/* Checks that s is exactly a time of day "HH:MM" (00:00 to 23:59):
+ * CRM_OK or CRM_EINVAL "'S' is not a time of day (HH:MM)". */
+int crm_time_of_day_check(const char *s, struct crm_err *err);
+
 /* Parses a local timestamp "YYYY-MM-DDTHH:MM[:SS]" (a space may stand for
  * the T) and writes its canonical "YYYY-MM-DDTHH:MM:SS" form into buf.
  * CRM_OK or CRM_EINVAL. */

@@ -58,16 +58,6 @@ static int check_rep(const char *rep, struct crm_err *err)
 	return CRM_OK;
 }
 
-/* "HH:MM", 00:00 to 23:59. */
-static int check_time(const char *s, struct crm_err *err)
-{
-	if (strlen(s) != 5 || !isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]) ||
-	    s[2] != ':' || !isdigit((unsigned char)s[3]) || !isdigit((unsigned char)s[4]) ||
-	    (s[0] - '0') * 10 + (s[1] - '0') > 23 || s[3] > '5')
-		return crm_fail(err, CRM_EINVAL, "'%s' is not a time of day (HH:MM)", s);
-	return CRM_OK;
-}
-
 /* Checks the values that need no lookup and turns the due date expression
  * into YYYY-MM-DD.  editing: only given fields are checked, and "" clears
  * what may be cleared. */
@@ -88,7 +78,7 @@ static int task_validate(struct crm_store *st, const struct crm_task_input *in, 
 			return rc;
 		crm_date_format(day, due);
 	}
-	if (in->time && *in->time && (rc = check_time(in->time, err)) != CRM_OK)
+	if (in->time && *in->time && (rc = crm_time_of_day_check(in->time, err)) != CRM_OK)
 		return rc;
 	if (in->place && (strlen(in->place) > MAX_TITLE || crm_has_control(in->place, 0)))
 		return crm_fail(err, CRM_EINVAL, "the place is too long or has control characters");

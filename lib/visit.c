@@ -68,16 +68,6 @@ static int check_text(const char *what, const char *s, int newlines, struct crm_
 	return CRM_OK;
 }
 
-/* "HH:MM", 00:00 to 23:59. */
-static int check_time(const char *s, struct crm_err *err)
-{
-	if (strlen(s) != 5 || !isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]) ||
-	    s[2] != ':' || !isdigit((unsigned char)s[3]) || !isdigit((unsigned char)s[4]) ||
-	    (s[0] - '0') * 10 + (s[1] - '0') > 23 || s[3] > '5')
-		return crm_fail(err, CRM_EINVAL, "'%s' is not a time of day (HH:MM)", s);
-	return CRM_OK;
-}
-
 static int parse_day(struct crm_store *st, const char *s, char buf[CRM_DATE_BUFSZ],
 		     struct crm_err *err)
 {
@@ -192,7 +182,7 @@ static int schedule_validate(struct crm_store *st, const struct crm_visit_input 
 		return crm_fail(err, CRM_EUSAGE, "a visit is about a case or an RMA, not both");
 	if ((rc = parse_day(st, in->on, row->date, err)) != CRM_OK)
 		return rc;
-	if (in->at && (rc = check_time(in->at, err)) != CRM_OK)
+	if (in->at && (rc = crm_time_of_day_check(in->at, err)) != CRM_OK)
 		return rc;
 	if (in->tech && (rc = check_tech(in->tech, err)) != CRM_OK)
 		return rc;

@@ -91,5 +91,18 @@ int main(void)
 	setenv("CRM_NOW", "soon", 1);
 	CHECK_INT(crm_clock_init(&clock, NULL, &err), CRM_EINVAL, "bad CRM_NOW refused");
 	CHECK_STR(err.msg, "CRM_NOW 'soon' is not a time (YYYY-MM-DDTHH:MM:SS)", "names the value");
+
+	/* times of day */
+	CHECK_INT(crm_clock_minutes("00:00", 0), 0, "midnight");
+	CHECK_INT(crm_clock_minutes("23:59", 0), 1439, "a minute to midnight");
+	CHECK_INT(crm_clock_minutes("09:30-17:00", 0), 570, "the first five characters");
+	CHECK_INT(crm_clock_minutes("24:00", 0), -1, "24:00 is no time of day");
+	CHECK_INT(crm_clock_minutes("24:00", 1), 1440, "but ends a working day");
+	CHECK_INT(crm_clock_minutes("24:01", 1), -1, "24:01");
+	CHECK_INT(crm_clock_minutes("12:60", 0), -1, "12:60");
+	CHECK_INT(crm_clock_minutes("9:30", 0), -1, "one digit");
+	CHECK_INT(crm_time_of_day_check("09:30", &err), CRM_OK, "09:30");
+	CHECK_INT(crm_time_of_day_check("09:30:00", &err), CRM_EINVAL, "seconds");
+	CHECK_STR(err.msg, "'09:30:00' is not a time of day (HH:MM)", "names the value");
 	return test_done();
 }
