@@ -724,21 +724,6 @@ const struct crm_column crm_forecast_columns[] = {
 };
 const size_t crm_forecast_ncolumns = sizeof crm_forecast_columns / sizeof *crm_forecast_columns;
 
-/* Parses an optional date expression into buf ("" when s is NULL). */
-static int optional_date(struct crm_store *st, const char *s, char buf[CRM_DATE_BUFSZ],
-			 struct crm_err *err)
-{
-	crm_day day;
-	int rc;
-
-	*buf = '\0';
-	if (!s)
-		return CRM_OK;
-	if ((rc = crm_date_parse(s, st->clock.today, &day, err)) == CRM_OK)
-		crm_date_format(day, buf);
-	return rc;
-}
-
 int crm_deal_forecast(struct crm_store *st, const struct crm_forecast_opts *o,
 		      struct crm_out *out, struct crm_err *err)
 {
@@ -747,8 +732,8 @@ int crm_deal_forecast(struct crm_store *st, const struct crm_forecast_opts *o,
 	sqlite3_stmt *stmt;
 	int step = SQLITE_DONE, rc;
 
-	if ((rc = optional_date(st, o->from, from, err)) != CRM_OK ||
-	    (rc = optional_date(st, o->to, to, err)) != CRM_OK)
+	if ((rc = crm_store_date(st, o->from, from, err)) != CRM_OK ||
+	    (rc = crm_store_date(st, o->to, to, err)) != CRM_OK)
 		return rc;
 	rc = crm_store_prepare(
 		st,
@@ -892,8 +877,8 @@ int crm_deal_funnel(struct crm_store *st, int by_rep, const char *from_s, const 
 	sqlite3_stmt *stmt = NULL;
 	int step = SQLITE_DONE, rc;
 
-	if ((rc = optional_date(st, from_s, from, err)) != CRM_OK ||
-	    (rc = optional_date(st, to_s, to, err)) != CRM_OK ||
+	if ((rc = crm_store_date(st, from_s, from, err)) != CRM_OK ||
+	    (rc = crm_store_date(st, to_s, to, err)) != CRM_OK ||
 	    (rc = crm_stages_load(st, &s, err)) != CRM_OK)
 		return rc;
 	f.reached = calloc(s.n + 1, sizeof *f.reached);

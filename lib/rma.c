@@ -816,29 +816,14 @@ static int stats_counts(struct crm_store *st, const char *from, const char *to,
 	return rc;
 }
 
-/* Parses an optional date expression into buf ("" when s is NULL). */
-static int optional_date(struct crm_store *st, const char *s, char buf[CRM_DATE_BUFSZ],
-			 struct crm_err *err)
-{
-	crm_day day;
-	int rc;
-
-	*buf = '\0';
-	if (!s)
-		return CRM_OK;
-	if ((rc = crm_date_parse(s, st->clock.today, &day, err)) == CRM_OK)
-		crm_date_format(day, buf);
-	return rc;
-}
-
 int crm_rma_stats(struct crm_store *st, const char *from_s, const char *to_s,
 		  struct crm_out *out, struct crm_err *err)
 {
 	char from[CRM_DATE_BUFSZ], to[CRM_DATE_BUFSZ];
 	int rc;
 
-	if ((rc = optional_date(st, from_s, from, err)) != CRM_OK ||
-	    (rc = optional_date(st, to_s, to, err)) != CRM_OK)
+	if ((rc = crm_store_date(st, from_s, from, err)) != CRM_OK ||
+	    (rc = crm_store_date(st, to_s, to, err)) != CRM_OK)
 		return rc;
 	if ((rc = stats_durations(st, from, to, out, err)) != CRM_OK)
 		return rc;

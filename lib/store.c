@@ -252,6 +252,20 @@ int crm_store_rec_table(struct crm_store *st, sqlite3_stmt *stmt, struct crm_rec
 	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
 }
 
+int crm_store_date(struct crm_store *st, const char *s, char buf[CRM_DATE_BUFSZ],
+		   struct crm_err *err)
+{
+	crm_day day;
+	int rc;
+
+	*buf = '\0';
+	if (!s)
+		return CRM_OK;
+	if ((rc = crm_date_parse(s, st->clock.today, &day, err)) == CRM_OK)
+		crm_date_format(day, buf);
+	return rc;
+}
+
 int crm_store_int(struct crm_store *st, const char *sql, int64_t arg, int64_t *out,
 		  struct crm_err *err)
 {

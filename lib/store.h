@@ -117,6 +117,12 @@ int crm_store_rec_table(struct crm_store *st, sqlite3_stmt *stmt, struct crm_rec
 int crm_store_find(struct crm_store *st, const char *by_id, const char *by_code,
 		   const char *key, const char *noun, int64_t *id, struct crm_err *err);
 
+/* Parses the date expression s ("2026-11-22", "today", "+7d" ...) on the
+ * store's clock into buf as YYYY-MM-DD; s NULL leaves buf "" (an open end
+ * of a period).  CRM_OK or crm_date_parse's CRM_EINVAL. */
+int crm_store_date(struct crm_store *st, const char *s, char buf[CRM_DATE_BUFSZ],
+		   struct crm_err *err);
+
 /* One integer from sql with one parameter (arg): the first column of its
  * first row, 0 when it returns none.  CRM_OK or the store's error. */
 int crm_store_int(struct crm_store *st, const char *sql, int64_t arg, int64_t *out,

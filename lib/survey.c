@@ -404,17 +404,6 @@ static const char *const stats_sql[] = {
 	STATS_SELECT("k.assignee"),
 };
 
-static int stats_day(struct crm_store *st, const char *s, char buf[CRM_DATE_BUFSZ],
-		     struct crm_err *err)
-{
-	crm_day day;
-	int rc = crm_date_parse(s, st->clock.today, &day, err);
-
-	if (rc == CRM_OK)
-		crm_date_format(day, buf);
-	return rc;
-}
-
 int crm_survey_stats(struct crm_store *st, const char *from, const char *to,
 		     enum crm_survey_by by, struct crm_out *out, struct crm_err *err)
 {
@@ -424,8 +413,8 @@ int crm_survey_stats(struct crm_store *st, const char *from, const char *to,
 	size_t n = 0;
 	int rc;
 
-	if ((from && (rc = stats_day(st, from, first, err)) != CRM_OK) ||
-	    (to && (rc = stats_day(st, to, last, err)) != CRM_OK))
+	if ((from && (rc = crm_store_date(st, from, first, err)) != CRM_OK) ||
+	    (to && (rc = crm_store_date(st, to, last, err)) != CRM_OK))
 		return rc;
 	if ((rc = crm_store_prepare(st, stats_sql[by], &stmt, err)) != CRM_OK)
 		return rc;

@@ -68,17 +68,6 @@ static int check_text(const char *what, const char *s, int newlines, struct crm_
 	return CRM_OK;
 }
 
-static int parse_day(struct crm_store *st, const char *s, char buf[CRM_DATE_BUFSZ],
-		     struct crm_err *err)
-{
-	crm_day day;
-	int rc = crm_date_parse(s, st->clock.today, &day, err);
-
-	if (rc == CRM_OK)
-		crm_date_format(day, buf);
-	return rc;
-}
-
 /* A case or RMA key of the visit's customer: *id receives its id. */
 static int linked(struct crm_store *st, const char *noun, const char *by_id,
 		  const char *by_number, const char *owner_sql, const char *key,
@@ -180,7 +169,7 @@ static int schedule_validate(struct crm_store *st, const struct crm_visit_input 
 		return crm_fail(err, CRM_EUSAGE, "a visit needs a day (--on)");
 	if (in->case_key && in->rma_key)
 		return crm_fail(err, CRM_EUSAGE, "a visit is about a case or an RMA, not both");
-	if ((rc = parse_day(st, in->on, row->date, err)) != CRM_OK)
+	if ((rc = crm_store_date(st, in->on, row->date, err)) != CRM_OK)
 		return rc;
 	if (in->at && (rc = crm_time_of_day_check(in->at, err)) != CRM_OK)
 		return rc;
@@ -426,8 +415,8 @@ int crm_visit_list(struct crm_store *st, const struct crm_visit_filter *flt,
 		return crm_fail(err, CRM_EINVAL,
 				"'%s' is not a visit status (scheduled, done, cancelled, all)",
 				status);
-	if ((flt->from && (rc = parse_day(st, flt->from, from, err)) != CRM_OK) ||
-	    (flt->to && (rc = parse_day(st, flt->to, to, err)) != CRM_OK))
+	if ((flt->from && (rc = crm_store_date(st, flt->from, from, err)) != CRM_OK) ||
+	    (flt->to && (rc = crm_store_date(st, flt->to, to, err)) != CRM_OK))
 		return rc;
 	if (flt->customer && (rc = crm_customer_find(st, flt->customer, &customer_id, err)))
 		return rc;
@@ -501,7 +490,7 @@ int crm_visit_plan_add(struct crm_store *st, const char *customer, const char *e
 	if ((rc = parse_every(every, &months, err)) != CRM_OK)
 		return rc;
 	if (from)
-		rc = parse_day(st, from, start, err);
+		rc = crm_store_date(st, from, start, err);
 	else
 		crm_date_format(st->clock.today, start);
 	if (rc != CRM_OK || (tech && (rc = check_tech(tech, err)) != CRM_OK) ||
