@@ -870,41 +870,31 @@ static int over_cmp(const void *pa, const void *pb)
 	return strcmp(a->code, b->code);
 }
 
-/* Collects the customers with a limit whose exposure is over it. */
-static int over_collect(struct crm_store *st, struct over_list *l, struct crm_err *err)
+/* Keeps a copy of each customer over its limit, to sort them by how far. */
+static int over_keep(void *arg, const struct crm_over_limit *o, struct crm_err *err)
 {
-	sqlite3_stmt *stmt;
-	int step = SQLITE_DONE, rc = crm_store_prepare(
-		st,
-		"SELECT id, code, name, owner, credit_limit FROM customer "
-		"WHERE credit_limit IS NOT NULL ORDER BY code",
-		&stmt, err);
+	struct over_list *l = arg;
+	struct over_limit *v = realloc(l->v, (l->n + 1) * sizeof *v);
 
-	if (rc != CRM_OK)
-		return rc;
-	while (rc == CRM_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct over_limit o = {.limit = sqlite3_column_int64(stmt, 4)};
-		struct over_limit *v;
-
-		if ((rc = crm_order_exposure(st, sqlite3_column_int64(stmt, 0), &o.x, err)) != CRM_OK ||
-		    o.x.total <= o.limit)
-			continue;
-		if (!(v = realloc(l->v, (l->n + 1) * sizeof *v)))
-			abort();
-		l->v = v;
-		o.over = o.x.total - o.limit; /* both fit in int64 and the limit is >= 0 */
-		o.code = dup_or_null(text_col(stmt, 1));
-		o.name = dup_or_null(text_col(stmt, 2));
-		o.rep = dup_or_null(text_col(stmt, 3));
-		l->v[l->n++] = o;
-	}
-	return finish(st, stmt, rc, step, err);
+	(void)err;
+	if (!v)
+		abort();
+	l->v = v;
+	v[l->n].limit = o->limit;
+	v[l->n].over = o->over;
+	v[l->n].x = o->x;
+	v[l->n].code = dup_or_null(o->code);
+	v[l->n].name = dup_or_null(o->name);
+	v[l->n].rep = dup_or_null(o->rep);
+	l->n++;
+	return CRM_OK;
 }
 
 int crm_ar_credit(struct crm_store *st, struct crm_out *out, struct crm_err *err)
 {
 	struct over_list l = {0};
-	int rc = over_collect(st, &l, err);
+	struct crm_over_filter f = {.archived = 1};
+	int rc = crm_credit_over_each(st, &f, over_keep, &l, err);
 
 	if (rc == CRM_OK && l.n) /* qsort of NULL is undefined, even for 0 items */
 		qsort(l.v, l.n, sizeof *l.v, over_cmp);

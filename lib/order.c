@@ -68,6 +68,43 @@ int crm_order_exposure(struct crm_store *st, int64_t customer_id, struct crm_exp
 	return CRM_OK;
 }
 
+int crm_credit_over_each(struct crm_store *st, const struct crm_over_filter *f,
+			 int (*fn)(void *arg, const struct crm_over_limit *o, struct crm_err *err),
+			 void *arg, struct crm_err *err)
+{
+	sqlite3_stmt *stmt;
+	int step = SQLITE_DONE, rc = crm_store_prepare(
+		st,
+		"SELECT id, code, name, owner, credit_limit FROM customer "
+		"WHERE credit_limit IS NOT NULL AND (?1 OR archived = 0) "
+		"AND (NOT ?2 OR owner IS ?3) ORDER BY CASE WHEN ?4 THEN owner END, code",
+		&stmt, err);
+
+	if (rc != CRM_OK)
+		return rc;
+	sqlite3_bind_int(stmt, 1, f->archived);
+	sqlite3_bind_int(stmt, 2, f->rep_only);
+	crm_bind_text(stmt, 3, f->rep);
+	sqlite3_bind_int(stmt, 4, f->by_rep);
+	while (rc == CRM_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct crm_over_limit o = {.customer_id = sqlite3_column_int64(stmt, 0),
+					   .limit = sqlite3_column_int64(stmt, 4)};
+
+		if ((rc = crm_order_exposure(st, o.customer_id, &o.x, err)) != CRM_OK ||
+		    o.x.total <= o.limit)
+			continue;
+		o.over = o.x.total - o.limit; /* both fit in int64 and the limit is >= 0 */
+		o.code = (const char *)sqlite3_column_text(stmt, 1);
+		o.name = (const char *)sqlite3_column_text(stmt, 2);
+		o.rep = (const char *)sqlite3_column_text(stmt, 3);
+		rc = fn(arg, &o, err);
+	}
+	sqlite3_finalize(stmt);
+	if (rc == CRM_OK && step != SQLITE_DONE)
+		rc = crm_store_error(st, step, err);
+	return rc;
+}
+
 /* The customer's code and credit limit (*has_limit 0 when NULL). */
 static int credit_limit(struct crm_store *st, int64_t customer_id, char code[65],
 			int *has_limit, int64_t *limit, struct crm_err *err)

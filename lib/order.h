@@ -90,6 +90,29 @@ int crm_order_list(struct crm_store *st, const struct crm_order_filter *filter,
  * quantities as "2.5") and the table "deliveries" (crm_delivery_section). */
 int crm_order_show(struct crm_store *st, int64_t id, struct crm_rec *rec, struct crm_err *err);
 
+/* A customer whose credit exposure is over its credit limit; the texts
+ * live during the call only. */
+struct crm_over_limit {
+	int64_t customer_id, limit, over; /* over = exposure - limit */
+	struct crm_exposure x;
+	const char *code, *name, *rep;
+};
+
+/* Which customers crm_credit_over_each walks: archived ones too or not;
+ * when rep_only, only those whose owner is rep (NULL: those without one);
+ * by rep (no rep first) then code, or by code. */
+struct crm_over_filter {
+	int archived, rep_only, by_rep;
+	const char *rep;
+};
+
+/* Calls fn for each customer of f with a credit limit whose exposure
+ * (crm_order_exposure) is over it: the one rule of crm ar credit and crm
+ * remind's credit section.  Stops at fn's first failure and returns it. */
+int crm_credit_over_each(struct crm_store *st, const struct crm_over_filter *f,
+			 int (*fn)(void *arg, const struct crm_over_limit *o, struct crm_err *err),
+			 void *arg, struct crm_err *err);
+
 /* A document that would take its customer past the credit limit: what it
  * is (kind "order" or "invoice", its number, the verb that was refused:
  * "confirm", "issue"), whose, and the figures. */

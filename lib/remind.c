@@ -329,70 +329,56 @@ static int run_section(struct crm_store *st, size_t i, const struct crm_remind_o
 	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(st, rc, err);
 }
 
-/* One row of the credit section, for the customer of stmt's row (id,
- * owner, code, name). */
-static int credit_row(const struct remind_query *q, sqlite3_stmt *stmt, int64_t limit,
-		      const struct crm_exposure *x, cells_fn fn, void *arg, struct crm_err *err)
+/* The credit section walks crm_credit_over_each with these. */
+struct credit_walk {
+	const struct remind_query *q;
+	cells_fn fn;
+	void *arg;
+};
+
+/* One row of the credit section. */
+static int credit_row(void *arg, const struct crm_over_limit *o, struct crm_err *err)
 {
-	int decimals = q->st->money_decimals;
+	const struct credit_walk *w = arg;
+	int decimals = w->q->st->money_decimals;
 	char m[6][CRM_MONEY_BUFSZ];
 	struct crm_buf item = {0}, detail = {0}, ref = {0};
 	const char *cells[7];
 	int rc;
 
-	crm_buf_addf(&item, "over credit limit by %s",
-		     crm_money_format(x->total - limit, decimals, m[0]));
+	crm_buf_addf(&item, "over credit limit by %s", crm_money_format(o->over, decimals, m[0]));
 	crm_buf_addf(&detail, "limit %s, exposure %s (orders %s, invoices %s, credit %s)",
-		     crm_money_format(limit, decimals, m[1]), crm_money_format(x->total, decimals, m[2]),
-		     crm_money_format(x->orders, decimals, m[3]),
-		     crm_money_format(x->invoices, decimals, m[4]),
-		     crm_money_format(x->credit, decimals, m[5]));
-	crm_buf_addf(&ref, "customer %s", (const char *)sqlite3_column_text(stmt, 2));
-	cells[0] = (const char *)sqlite3_column_text(stmt, 1);
-	cells[1] = q->today;
-	cells[2] = (const char *)sqlite3_column_text(stmt, 2);
-	cells[3] = (const char *)sqlite3_column_text(stmt, 3);
+		     crm_money_format(o->limit, decimals, m[1]),
+		     crm_money_format(o->x.total, decimals, m[2]),
+		     crm_money_format(o->x.orders, decimals, m[3]),
+		     crm_money_format(o->x.invoices, decimals, m[4]),
+		     crm_money_format(o->x.credit, decimals, m[5]));
+	crm_buf_addf(&ref, "customer %s", o->code);
+	cells[0] = o->rep;
+	cells[1] = w->q->today;
+	cells[2] = o->code;
+	cells[3] = o->name;
 	cells[4] = item.data;
 	cells[5] = detail.data;
 	cells[6] = ref.data;
-	rc = fn(arg, cells, err);
+	rc = w->fn(w->arg, cells, err);
 	free(item.data);
 	free(detail.data);
 	free(ref.data);
 	return rc;
 }
 
-/* The credit section: customers whose exposure (crm_order_exposure, the
- * figures of crm ar credit) is over their credit limit, by rep (no rep
- * first, as ROWS() orders) and code. */
+/* The credit section: customers (not archived) whose exposure is over
+ * their credit limit, the figures of crm ar credit, by rep (no rep first,
+ * as ROWS() orders) and code. */
 static int credit_rows(const struct remind_query *q, cells_fn fn, void *arg,
 		       struct crm_err *err)
 {
-	sqlite3_stmt *stmt;
-	int rc = crm_store_prepare(q->st,
-				   "SELECT id, owner, code, name, credit_limit FROM customer "
-				   "WHERE credit_limit IS NOT NULL AND archived = 0 "
-				   "AND (?1 OR owner IS ?2) ORDER BY owner, code",
-				   &stmt, err);
+	struct credit_walk w = {q, fn, arg};
+	struct crm_over_filter f = {.rep_only = q->o->rep || q->o->no_rep, .by_rep = 1,
+				    .rep = q->o->rep};
 
-	if (rc != CRM_OK)
-		return rc;
-	sqlite3_bind_int(stmt, 1, !q->o->rep && !q->o->no_rep);
-	crm_bind_text(stmt, 2, q->o->rep);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct crm_exposure x;
-		int64_t limit = sqlite3_column_int64(stmt, 4);
-		int frc = crm_order_exposure(q->st, sqlite3_column_int64(stmt, 0), &x, err);
-
-		if (frc == CRM_OK && x.total > limit)
-			frc = credit_row(q, stmt, limit, &x, fn, arg, err);
-		if (frc != CRM_OK) {
-			sqlite3_finalize(stmt);
-			return frc;
-		}
-	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? CRM_OK : crm_store_error(q->st, rc, err);
+	return crm_credit_over_each(q->st, &f, credit_row, &w, err);
 }
 
 /* Runs the selected sections in order. */
