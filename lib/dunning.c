@@ -585,30 +585,11 @@ static int mail(struct run *r, struct letter *t, struct crm_err *err)
  * publish() renames into place once the run is recorded. */
 static int write_letter(struct run *r, struct letter *t, struct crm_err *err)
 {
-	struct crm_buf path = {0}, tmp = {0};
-	size_t len = strlen(t->text);
-	mode_t mask = umask(0);
-	FILE *fp;
-	int fd, ok;
+	struct crm_buf path = {0};
 
-	umask(mask);
 	crm_buf_addf(&path, "%s/%s-L%d.txt", r->o->dir, t->code, t->level);
-	crm_buf_addf(&tmp, "%s.XXXXXX", path.data);
 	t->path = path.data;
-	if ((fd = mkstemp(tmp.data)) < 0) {
-		free(tmp.data);
-		return crm_fail(err, CRM_EFAIL, "cannot write '%s': %s", t->path, strerror(errno));
-	}
-	t->tmp = tmp.data;
-	fchmod(fd, 0666 & ~mask);
-	if (!(fp = fdopen(fd, "wb"))) {
-		close(fd);
-		return crm_fail(err, CRM_EFAIL, "cannot write '%s': %s", t->path, strerror(errno));
-	}
-	ok = fwrite(t->text, 1, len, fp) == len && fflush(fp) == 0 && !ferror(fp);
-	if (fclose(fp) != 0 || !ok)
-		return crm_fail(err, CRM_EFAIL, "write error on %s: %s", t->path, strerror(errno));
-	return CRM_OK;
+	return crm_file_stage(t->path, t->text, strlen(t->text), &t->tmp, err);
 }
 
 /* The code of a customer may hold characters a file name must not. */
@@ -773,9 +754,7 @@ static int publish(struct run *r, struct crm_err *err)
 
 		if (!t->tmp)
 			continue;
-		if (rename(t->tmp, t->path) != 0)
-			rc = crm_fail(err, CRM_EFAIL, "cannot write '%s': %s", t->path,
-				      strerror(errno));
+		rc = crm_file_publish(t->tmp, t->path, rc, err);
 		free(t->tmp);
 		t->tmp = NULL;
 	}

@@ -164,25 +164,42 @@ static int write_all(FILE *fp, const struct crm_buf *buf, const char *what, stru
 	return CRM_OK;
 }
 
-/* A temporary file beside path (so rename is atomic), mode from the umask
- * like any new file.  Returns its fd, the name in *tmp; -1 on failure. */
-static int temp_beside(const char *path, struct crm_buf *tmp, struct crm_err *err)
+int crm_file_stage(const char *path, const char *data, size_t len, char **tmp,
+		   struct crm_err *err)
 {
+	struct crm_buf name = {0};
 	mode_t mask = umask(0);
-	int fd;
+	FILE *fp = NULL;
+	int fd, ok;
 
 	umask(mask);
-	crm_buf_addf(tmp, "%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp->data)) < 0) {
-		crm_fail(err, CRM_EFAIL, "cannot write '%s': %s", path, strerror(errno));
-		return -1;
+	*tmp = NULL;
+	/* beside path, so that the rename is atomic */
+	crm_buf_addf(&name, "%s.XXXXXX", path);
+	if ((fd = mkstemp(name.data)) < 0 || !(fp = fdopen(fd, "wb"))) {
+		int e = errno;
+
+		if (fd >= 0) {
+			close(fd);
+			unlink(name.data);
+		}
+		free(name.data);
+		return crm_fail(err, CRM_EFAIL, "cannot write '%s': %s", path, strerror(e));
 	}
 	fchmod(fd, 0666 & ~mask);
-	return fd;
+	ok = (!len || fwrite(data, 1, len, fp) == len) && fflush(fp) == 0 && !ferror(fp);
+	if (fclose(fp) != 0 || !ok) {
+		int e = errno;
+
+		unlink(name.data);
+		free(name.data);
+		return crm_fail(err, CRM_EFAIL, "write error on %s: %s", path, strerror(e));
+	}
+	*tmp = name.data;
+	return CRM_OK;
 }
 
-/* Moves the finished temporary file over path, or removes it on failure. */
-static int finish_temp(const char *tmp, const char *path, int rc, struct crm_err *err)
+int crm_file_publish(const char *tmp, const char *path, int rc, struct crm_err *err)
 {
 	if (rc == CRM_OK && rename(tmp, path) != 0)
 		rc = crm_fail(err, CRM_EFAIL, "cannot write '%s': %s", path, strerror(errno));
@@ -193,24 +210,12 @@ static int finish_temp(const char *tmp, const char *path, int rc, struct crm_err
 
 static int write_file(const char *path, const struct crm_buf *buf, struct crm_err *err)
 {
-	struct crm_buf tmp = {0};
-	int fd = temp_beside(path, &tmp, err), rc;
-	FILE *fp;
+	char *tmp;
+	int rc = crm_file_stage(path, buf->data, buf->len, &tmp, err);
 
-	if (fd < 0) {
-		free(tmp.data);
-		return CRM_EFAIL;
-	}
-	if (!(fp = fdopen(fd, "wb"))) {
-		close(fd);
-		rc = crm_fail(err, CRM_EFAIL, "cannot write '%s': %s", path, strerror(errno));
-	} else {
-		rc = write_all(fp, buf, path, err);
-		if (fclose(fp) != 0 && rc == CRM_OK)
-			rc = crm_fail(err, CRM_EFAIL, "write error on %s: %s", path, strerror(errno));
-	}
-	rc = finish_temp(tmp.data, path, rc, err);
-	free(tmp.data);
+	if (rc == CRM_OK)
+		rc = crm_file_publish(tmp, path, rc, err);
+	free(tmp);
 	return rc;
 }
 
@@ -299,8 +304,8 @@ static int write_pdf(const struct crm_print_opts *o, const struct crm_buf *html,
 		     struct crm_err *err)
 {
 	const char *cmd = getenv("CRM_PDF");
-	struct crm_buf tmp = {0};
-	int fd, rc;
+	char *tmp;
+	int rc;
 
 	if (!cmd || !*cmd) {
 		if (!on_path(PDF_PACKAGE))
@@ -317,14 +322,12 @@ static int write_pdf(const struct crm_print_opts *o, const struct crm_buf *html,
 			return crm_fail(err, CRM_EFAIL, "write error: %s", strerror(errno));
 		return run_renderer(cmd, "-", fileno(out), html, err);
 	}
-	if ((fd = temp_beside(o->output_path, &tmp, err)) < 0) {
-		free(tmp.data);
-		return CRM_EFAIL;
-	}
-	close(fd);
-	rc = run_renderer(cmd, tmp.data, -1, html, err);
-	rc = finish_temp(tmp.data, o->output_path, rc, err);
-	free(tmp.data);
+	/* the renderer writes the (empty) staged file */
+	if ((rc = crm_file_stage(o->output_path, "", 0, &tmp, err)) != CRM_OK)
+		return rc;
+	rc = run_renderer(cmd, tmp, -1, html, err);
+	rc = crm_file_publish(tmp, o->output_path, rc, err);
+	free(tmp);
 	return rc;
 }
 

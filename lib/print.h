@@ -39,6 +39,16 @@ int crm_print_format_parse(const char *name, enum crm_print_format *fmt);
 /* Where step 3 of the lookup looks; tests may point it elsewhere. */
 extern const char *crm_print_datadir;
 
+/* A file written whole or not at all, in two steps: crm_file_stage writes
+ * len bytes of data to a new temporary file beside path (mode from the
+ * umask) and gives its malloc'd name in *tmp (NULL on failure);
+ * crm_file_publish then renames it over path when rc is CRM_OK, else
+ * removes it, and returns the outcome.  Between the two a caller may
+ * finish other work (a transaction) that decides whether it goes. */
+int crm_file_stage(const char *path, const char *data, size_t len, char **tmp,
+		   struct crm_err *err);
+int crm_file_publish(const char *tmp, const char *path, int rc, struct crm_err *err);
+
 /* What a template reads: rec as JSON (crm_rec_json) plus "company" (the
  * company.* settings) and "today" (st may be NULL: then neither).  The
  * caller frees it with cJSON_Delete. */
